@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Waymark",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "waymark", targets: ["waymark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "CTerminalGuard"),
+        .target(name: "WaymarkCore"),
+        .target(name: "WaymarkContent", dependencies: ["WaymarkCore", "Yams"]),
+        .target(name: "WaymarkUI", dependencies: ["WaymarkCore"]),
+        .target(name: "WaymarkTerminal", dependencies: ["WaymarkCore", "WaymarkUI", "CNcursesW", "CTerminalGuard"]),
+        .executableTarget(
+            name: "waymark",
+            dependencies: [
+                "WaymarkCore", "WaymarkContent", "WaymarkUI", "WaymarkTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "WaymarkContent"]),
+        .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent"]),
+        .testTarget(name: "WaymarkUITests", dependencies: ["WaymarkUI", "WaymarkContent"]),
+        .testTarget(name: "WaymarkTerminalTests", dependencies: ["WaymarkTerminal"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,27 @@
+#ifndef WAYMARK_TERMINAL_GUARD_H
+#define WAYMARK_TERMINAL_GUARD_H
+#include <stddef.h>
+
+/// Remembers the terminal's modes (from `fd`) and the bytes that clear and restore the screen,
+/// and installs handlers for termination and crash signals that write those bytes, restore the
+/// modes and end the process. Everything the handlers touch is set up here, before any signal.
+int wm_guard_install(int fd, const char *clear_bytes, size_t clear_len);
+
+/// Replaces the clearing bytes (e.g. once terminfo is known). Signals are blocked meanwhile.
+void wm_guard_set_clear_bytes(const char *clear_bytes, size_t clear_len);
+
+/// Restores the saved terminal modes on the guarded fd. Safe to call more than once.
+void wm_guard_restore_modes(void);
+
+/// Writes the clearing bytes, restores modes. Async-signal-safe; used by the quick exit too.
+void wm_guard_emergency_clear(void);
+
+/// Turns core dumps off (RLIMIT_CORE = 0) for the rest of the process.
+int wm_disable_core_dumps(void);
+
+/// A pipe whose read end becomes readable when the window size changes (SIGWINCH).
+int wm_resize_pipe_fd(void);
+
+/// Reads and discards pending resize notifications.
+void wm_drain_resize_pipe(void);
+#endif

@@ -1,0 +1,126 @@
+#include "terminal_guard.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <termios.h>
+#include <unistd.h>
+
+static int guarded_fd = -1;
+static struct termios saved_modes;
+static int have_saved_modes = 0;
+static char clear_buffer[512];
+static size_t clear_length = 0;
+static int resize_pipe[2] = {-1, -1};
+static volatile sig_atomic_t in_emergency = 0;
+
+static void write_all(int fd, const char *bytes, size_t len) {
+    while (len > 0) {
+        ssize_t n = write(fd, bytes, len);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return;
+        }
+        bytes += n;
+        len -= (size_t)n;
+    }
+}
+
+void wm_guard_restore_modes(void) {
+    if (have_saved_modes && guarded_fd >= 0) tcsetattr(guarded_fd, TCSAFLUSH, &saved_modes);
+}
+
+void wm_guard_emergency_clear(void) {
+    if (guarded_fd >= 0) write_all(guarded_fd, clear_buffer, clear_length);
+    wm_guard_restore_modes();
+}
+
+static void on_termination(int sig) {
+    (void)sig;
+    if (in_emergency) _exit(0);
+    in_emergency = 1;
+    wm_guard_emergency_clear();
+    // Same as the quick exit, exit status included; _exit also means no core file from SIGQUIT.
+    _exit(0);
+}
+
+static void on_crash(int sig) {
+    if (!in_emergency) {
+        in_emergency = 1;
+        wm_guard_emergency_clear();
+    }
+    struct rlimit none = {0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void on_resize(int sig) {
+    (void)sig;
+    int saved_errno = errno;
+    if (resize_pipe[1] >= 0) {
+        char byte = 1;
+        ssize_t ignored = write(resize_pipe[1], &byte, 1);
+        (void)ignored;
+    }
+    errno = saved_errno;
+}
+
+static void install(int sig, void (*handler)(int)) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigfillset(&action.sa_mask);
+    action.sa_flags = (handler == on_resize) ? SA_RESTART : 0;
+    sigaction(sig, &action, NULL);
+}
+
+void wm_guard_set_clear_bytes(const char *clear_bytes, size_t clear_len) {
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    if (clear_len > sizeof clear_buffer) clear_len = sizeof clear_buffer;
+    memcpy(clear_buffer, clear_bytes, clear_len);
+    clear_length = clear_len;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+int wm_guard_install(int fd, const char *clear_bytes, size_t clear_len) {
+    guarded_fd = fd;
+    if (tcgetattr(fd, &saved_modes) == 0) have_saved_modes = 1;
+    wm_guard_set_clear_bytes(clear_bytes, clear_len);
+    if (resize_pipe[0] < 0 && pipe(resize_pipe) == 0) {
+        for (int i = 0; i < 2; i++) {
+            fcntl(resize_pipe[i], F_SETFL, fcntl(resize_pipe[i], F_GETFL) | O_NONBLOCK);
+            fcntl(resize_pipe[i], F_SETFD, FD_CLOEXEC);
+        }
+    }
+    install(SIGTERM, on_termination);
+    install(SIGHUP, on_termination);
+    install(SIGQUIT, on_termination);
+    install(SIGINT, on_termination);
+    install(SIGSEGV, on_crash);
+    install(SIGBUS, on_crash);
+    install(SIGILL, on_crash);
+    install(SIGTRAP, on_crash);
+    install(SIGFPE, on_crash);
+    install(SIGABRT, on_crash);
+    install(SIGWINCH, on_resize);
+    signal(SIGPIPE, SIG_IGN);
+    return have_saved_modes ? 0 : -1;
+}
+
+int wm_disable_core_dumps(void) {
+    struct rlimit none = {0, 0};
+    return setrlimit(RLIMIT_CORE, &none);
+}
+
+int wm_resize_pipe_fd(void) { return resize_pipe[0]; }
+
+
+void wm_drain_resize_pipe(void) {
+    char buffer[64];
+    if (resize_pipe[0] < 0) return;
+    while (read(resize_pipe[0], buffer, sizeof buffer) > 0) {}
+}

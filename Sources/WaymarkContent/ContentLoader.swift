@@ -1,0 +1,312 @@
+import Foundation
+import WaymarkCore
+import Yams
+
+/// Loads and validates `Content/<lang>/`. Every problem is reported with `file:line`, and all of
+/// them at once, so an editor can fix a whole batch in one go.
+public enum ContentLoader {
+    public static let languages = ["en", "es"]
+    /// A content file bigger than this is surely a mistake (and would slow the start).
+    public static let maxFileBytes = 1_000_000
+
+    public static func load(directory: String, language: String) throws(ContentProblems) -> Content {
+        var problems: [ContentProblem] = []
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ContentProblems([ContentProblem(base, 0, "no content folder here (expected a folder with en/ and es/ inside)")])
+        }
+        let folder = "\(base)/\(language)"
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ContentProblems([ContentProblem(folder, 0, "no folder for the language '\(language)'")])
+        }
+
+        let strings = loadStrings("\(folder)/strings.yaml", &problems)
+        let pageIDs = listPages("\(folder)/pages", &problems)
+        var pages: [String: Page] = [:]
+        for id in pageIDs {
+            let file = "\(folder)/pages/\(id).md"
+            guard let text = readText(file, &problems) else { continue }
+            let (page, pageProblems) = PageParser.parse(text, id: id, file: file)
+            problems += pageProblems
+            if let page { pages[id] = page }
+        }
+        let (menus, menuLines, itemLines) = loadMenus("\(folder)/menu.yaml", &problems)
+        validate(menus: menus, lines: menuLines, itemLines: itemLines, pageIDs: Set(pageIDs),
+                 file: "\(folder)/menu.yaml", &problems)
+
+        if !problems.isEmpty { throw ContentProblems(problems) }
+        return Content(language: language, menus: menus, pages: pages, strings: strings)
+    }
+
+    /// Checks every language. Returns all problems (empty when the content is good).
+    public static func check(directory: String) -> [ContentProblem] {
+        var problems: [ContentProblem] = []
+        for language in languages {
+            let folder = "\(directory)/\(language)"
+            if language != "en", !FileManager.default.fileExists(atPath: folder) { continue }
+            do { _ = try load(directory: directory, language: language) } catch { problems += error.problems }
+        }
+        return problems
+    }
+
+    // MARK: - Files
+
+    static func readText(_ file: String, _ problems: inout [ContentProblem]) -> String? {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            problems.append(ContentProblem(file, 0, "cannot read this file (missing, or no permission)"))
+            return nil
+        }
+        if data.count > maxFileBytes {
+            problems.append(ContentProblem(file, 0, "the file is too large (\(data.count / 1000) kB; the limit is \(maxFileBytes / 1000) kB)"))
+            return nil
+        }
+        let bytes = [UInt8](data)
+        if let nul = bytes.firstIndex(of: 0) {
+            problems.append(ContentProblem(file, line(at: nul, in: bytes), "a NUL byte: this does not look like a text file"))
+            return nil
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(bytes)
+            problems.append(ContentProblem(file, line(at: bad, in: bytes), "this line is not valid UTF-8 text (save the file as UTF-8)"))
+            return nil
+        }
+        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    static func line(at offset: Int, in bytes: [UInt8]) -> Int {
+        1 + bytes[..<offset].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+    }
+
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var low = 0
+        var high = bytes.count
+        // The longest valid prefix, found by halving; a cut inside a character counts as invalid.
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if String(validating: bytes[..<mid], as: UTF8.self) != nil || isCutCharacter(bytes, mid) { low = mid } else { high = mid - 1 }
+        }
+        return min(low, max(0, bytes.count - 1))
+    }
+
+    private static func isCutCharacter(_ bytes: [UInt8], _ end: Int) -> Bool {
+        var start = end
+        while start > 0, end - start < 4, bytes[start - 1] & 0xC0 == 0x80 { start -= 1 }
+        if start > 0, bytes[start - 1] >= 0xC0 { start -= 1 }
+        return String(validating: bytes[..<start], as: UTF8.self) != nil && start != end
+    }
+
+    static func listPages(_ folder: String, _ problems: inout [ContentProblem]) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            problems.append(ContentProblem(folder, 0, "no pages folder"))
+            return []
+        }
+        var ids: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            guard name.hasSuffix(".md") else {
+                problems.append(ContentProblem("\(folder)/\(name)", 0, "only .md files belong in pages/"))
+                continue
+            }
+            let id = String(name.dropLast(3))
+            if isValidID(id) { ids.append(id) } else {
+                problems.append(ContentProblem("\(folder)/\(name)", 0, "a page file name may use only a-z, 0-9 and '-' (it is the page's id)"))
+            }
+        }
+        return ids
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+
+    // MARK: - YAML
+
+    static func parseYAML(_ file: String, _ problems: inout [ContentProblem]) -> Node? {
+        guard let text = readText(file, &problems) else { return nil }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                problems.append(ContentProblem(file, 1, "the file is empty"))
+                return nil
+            }
+            return node
+        } catch let error as YamlError {
+            problems.append(yamlProblem(error, file))
+        } catch {
+            problems.append(ContentProblem(file, 1, "cannot read this YAML: \(error)"))
+        }
+        return nil
+    }
+
+    static func yamlProblem(_ error: YamlError, _ file: String) -> ContentProblem {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let where_ = context.map { " (\($0.text))" } ?? ""
+            return ContentProblem(file, mark.line, "YAML syntax: \(problem)\(where_)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ContentProblem(file, context.mark.line, "the same key appears twice: \(duplicates.joined(separator: ", "))")
+        case .reader(let problem, _, _, _):
+            return ContentProblem(file, 1, "YAML: \(problem)")
+        default:
+            return ContentProblem(file, 1, "YAML: \(error)")
+        }
+    }
+
+    static func lineOf(_ node: Node) -> Int { node.mark?.line ?? 1 }
+
+    static func loadStrings(_ file: String, _ problems: inout [ContentProblem]) -> Strings {
+        guard let node = parseYAML(file, &problems) else { return Strings([:]) }
+        guard let mapping = node.mapping else {
+            problems.append(ContentProblem(file, lineOf(node), "expected lines of the form 'key: text'"))
+            return Strings([:])
+        }
+        var table: [String: String] = [:]
+        let known = Set(StringKey.allCases.map(\.rawValue))
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            guard known.contains(name) else {
+                problems.append(ContentProblem(file, lineOf(key), "unknown key '\(name)' (is it misspelt?)"))
+                continue
+            }
+            guard let text = value.string, !text.trimmingLeading().isEmpty else {
+                problems.append(ContentProblem(file, lineOf(value), "'\(name)' needs some text"))
+                continue
+            }
+            table[name] = text
+        }
+        let strings = Strings(table)
+        for key in strings.missing() where table[key.rawValue] == nil && mapping[key.rawValue] == nil {
+            problems.append(ContentProblem(file, lineOf(node), "missing '\(key.rawValue)'"))
+        }
+        return strings
+    }
+
+    /// The menus, the line of each menu's id, and the line of each item (by menu id, in order).
+    static func loadMenus(_ file: String, _ problems: inout [ContentProblem])
+        -> ([String: Menu], [String: Int], [String: [Int]]) {
+        var menus: [String: Menu] = [:]
+        var lines: [String: Int] = [:]
+        var itemLines: [String: [Int]] = [:]
+        guard let root = parseYAML(file, &problems) else { return (menus, lines, itemLines) }
+        guard let menusNode = root.mapping?["menus"], let mapping = menusNode.mapping else {
+            problems.append(ContentProblem(file, lineOf(root), "expected 'menus:' with one entry per menu"))
+            return (menus, lines, itemLines)
+        }
+        for (key, value) in mapping {
+            guard let id = key.string, isValidID(id) else {
+                problems.append(ContentProblem(file, lineOf(key), "a menu id may use only a-z, 0-9 and '-'"))
+                continue
+            }
+            lines[id] = lineOf(key)
+            if let (menu, itemLine) = parseMenu(id: id, value, file, &problems) {
+                menus[id] = menu
+                itemLines[id] = itemLine
+            }
+        }
+        return (menus, lines, itemLines)
+    }
+
+    static func parseMenu(id: String, _ node: Node, _ file: String, _ problems: inout [ContentProblem]) -> (Menu, [Int])? {
+        guard let mapping = node.mapping else {
+            problems.append(ContentProblem(file, lineOf(node), "menu '\(id)' needs 'title:' and 'items:'"))
+            return nil
+        }
+        for (key, _) in mapping where !["title", "intro", "items"].contains(key.string ?? "") {
+            problems.append(ContentProblem(file, lineOf(key), "unknown key '\(key.string ?? "?")' in menu '\(id)' (expected title, intro, items)"))
+        }
+        let title = mapping["title"]?.string ?? ""
+        if title.isEmpty { problems.append(ContentProblem(file, lineOf(node), "menu '\(id)' needs a 'title:'")) }
+        guard let itemsNode = mapping["items"], let sequence = itemsNode.sequence, !sequence.isEmpty else {
+            problems.append(ContentProblem(file, lineOf(mapping["items"] ?? node), "menu '\(id)' needs a list of 'items:'"))
+            return nil
+        }
+        if sequence.count > 9 {
+            problems.append(ContentProblem(file, lineOf(itemsNode), "menu '\(id)' has \(sequence.count) items; at most 9 (the keys 1-9 choose them)"))
+        }
+        var items: [MenuItem] = []
+        var itemLines: [Int] = []
+        for itemNode in sequence {
+            if let item = parseItem(itemNode, menu: id, file, &problems) {
+                items.append(item)
+                itemLines.append(lineOf(itemNode))
+            }
+        }
+        return (Menu(id: id, title: title, intro: mapping["intro"]?.string, items: items), itemLines)
+    }
+
+    static func parseItem(_ node: Node, menu: String, _ file: String, _ problems: inout [ContentProblem]) -> MenuItem? {
+        let line = lineOf(node)
+        guard let mapping = node.mapping else {
+            problems.append(ContentProblem(file, line, "an item needs 'label:' and one of page, menu, screener, help"))
+            return nil
+        }
+        let targetKeys = ["page", "menu", "screener", "help"]
+        for (key, _) in mapping where !(["label"] + targetKeys).contains(key.string ?? "") {
+            problems.append(ContentProblem(file, lineOf(key), "unknown key '\(key.string ?? "?")' (expected label, page, menu, screener or help)"))
+        }
+        guard let label = mapping["label"]?.string, !label.isEmpty else {
+            problems.append(ContentProblem(file, line, "this item in menu '\(menu)' needs a 'label:'"))
+            return nil
+        }
+        let present = targetKeys.filter { mapping[$0] != nil }
+        guard present.count == 1, let kind = present.first, let value = mapping[kind] else {
+            problems.append(ContentProblem(file, line, "item '\(label)' needs exactly one of page, menu, screener or help"))
+            return nil
+        }
+        switch kind {
+        case "page", "menu":
+            guard let id = value.string, isValidID(id) else {
+                problems.append(ContentProblem(file, lineOf(value), "item '\(label)': '\(kind):' needs an id"))
+                return nil
+            }
+            return MenuItem(label: label, target: kind == "page" ? .page(id) : .menu(id))
+        default:
+            guard value.bool == true else {
+                problems.append(ContentProblem(file, lineOf(value), "item '\(label)': write '\(kind): true'"))
+                return nil
+            }
+            return MenuItem(label: label, target: kind == "screener" ? .screener : .help)
+        }
+    }
+
+    /// Every target exists, the main menu exists, and every menu and page can be reached.
+    static func validate(menus: [String: Menu], lines: [String: Int], itemLines: [String: [Int]],
+                         pageIDs: Set<String>, file: String,
+                         _ problems: inout [ContentProblem]) {
+        guard !lines.isEmpty else { return }
+        guard menus[Content.mainMenuID] != nil || lines[Content.mainMenuID] != nil else {
+            problems.append(ContentProblem(file, 1, "there is no menu called 'main' (the first screen)"))
+            return
+        }
+        var reachedMenus: Set<String> = []
+        var reachedPages: Set<String> = []
+        var queue = [Content.mainMenuID]
+        while let id = queue.popLast() {
+            guard !reachedMenus.contains(id), let menu = menus[id] else { continue }
+            reachedMenus.insert(id)
+            for (index, item) in menu.items.enumerated() {
+                let line = itemLines[id]?[index] ?? lines[id] ?? 1
+                switch item.target {
+                case .menu(let target):
+                    if lines[target] == nil {
+                        problems.append(ContentProblem(file, line, "item '\(item.label)': there is no menu '\(target)'"))
+                    }
+                    queue.append(target)
+                case .page(let target):
+                    if !pageIDs.contains(target) {
+                        problems.append(ContentProblem(file, line, "item '\(item.label)': there is no page '\(target)' (pages/\(target).md)"))
+                    }
+                    reachedPages.insert(target)
+                case .screener, .help: break
+                }
+            }
+        }
+        for (id, line) in lines.sorted(by: { $0.value < $1.value }) where !reachedMenus.contains(id) {
+            problems.append(ContentProblem(file, line, "menu '\(id)' cannot be reached from the main menu"))
+        }
+        for id in pageIDs.sorted() where !reachedPages.contains(id) {
+            problems.append(ContentProblem(file.replacingOccurrences(of: "menu.yaml", with: "pages/\(id).md"), 1,
+                                           "no menu opens this page (add it to menu.yaml)"))
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// The words of the program for one language, as loaded from `Content/<lang>/`.
+public struct Content: Sendable {
+    public var language: String
+    public var menus: [String: Menu]
+    public var pages: [String: Page]
+    public var strings: Strings
+
+    public init(language: String, menus: [String: Menu], pages: [String: Page], strings: Strings) {
+        self.language = language
+        self.menus = menus
+        self.pages = pages
+        self.strings = strings
+    }
+
+    public static let mainMenuID = "main"
+}
+
+public struct Menu: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var intro: String?
+    public var items: [MenuItem]
+    public init(id: String, title: String, intro: String? = nil, items: [MenuItem]) {
+        self.id = id
+        self.title = title
+        self.intro = intro
+        self.items = items
+    }
+}
+
+public struct MenuItem: Sendable, Equatable {
+    public var label: String
+    public var target: MenuTarget
+    public init(label: String, target: MenuTarget) {
+        self.label = label
+        self.target = target
+    }
+}
+
+public enum MenuTarget: Sendable, Equatable {
+    case page(String)
+    case menu(String)
+    case screener
+    case help
+}
+
+public struct Page: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var blocks: [Block]
+    public init(id: String, title: String, blocks: [Block]) {
+        self.id = id
+        self.title = title
+        self.blocks = blocks
+    }
+}
+
+public enum Block: Sendable, Equatable {
+    case heading(String)
+    case paragraph([Span])
+    case bullet([Span])
+    case callout([Span])
+}
+
+/// Interface words, looked up by key. Every key the program uses is listed in `StringKey`, and
+/// the loader refuses content that lacks one, so a lookup here never fails at run time.
+public struct Strings: Sendable {
+    private var table: [String: String]
+    public init(_ table: [String: String]) { self.table = table }
+    public subscript(_ key: StringKey) -> String { table[key.rawValue] ?? key.rawValue }
+    public func missing() -> [StringKey] { StringKey.allCases.filter { table[$0.rawValue] == nil } }
+}
+
+public enum StringKey: String, CaseIterable, Sendable {
+    case quickExit = "footer.quick_exit"
+    case quickExitShort = "footer.quick_exit_short"
+    case emergency = "footer.emergency"
+    case footerHelp = "footer.help"
+    case footerScroll = "footer.scroll"
+    case footerQuit = "footer.quit"
+    case footerNumber = "footer.number"
+    case move = "key.move"
+    case open = "key.open"
+    case back = "key.back"
+    case scroll = "key.scroll"
+    case top = "key.top_bottom"
+    case number = "key.number"
+    case help = "key.help"
+    case quit = "key.quit"
+    case repaint = "key.repaint"
+    case quickExitHelp = "key.quick_exit"
+    case helpTitle = "help.title"
+    case helpIntro = "help.intro"
+    case helpKeysHeading = "help.keys_heading"
+    case helpPrivacy = "help.privacy"
+    case tooSmallTitle = "small.title"
+    case tooSmallBody = "small.body"
+    case screenerComing = "screener.coming"
+    case screenerTitle = "screener.title"
+}

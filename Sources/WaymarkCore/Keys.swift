@@ -1,0 +1,121 @@
+/// A key as the person pressed it, after the terminal's bytes have been decoded.
+public enum Key: Sendable, Hashable {
+    case char(Character)
+    case ctrl(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, tab, backTab, backspace, delete, insert
+    case escape
+    case function(Int)
+}
+
+/// What a key means, independent of which key it was.
+public enum Action: Sendable, Equatable {
+    case up, down, pageUp, pageDown, home, end
+    case open, back
+    case number(Int)
+    case help
+    case quit, quickExit, repaint
+    case resize(Size)
+}
+
+/// What the shell around the core must do after an update.
+public enum Effect: Sendable, Equatable {
+    case quit
+    case quickExit
+    case repaint
+}
+
+/// Where the person is, for deciding which bindings apply.
+public enum Context: Sendable, Hashable, CaseIterable {
+    case menu, page, tooSmall
+}
+
+/// One row of the key table. The keymap, the footer and the help screen all come from `Bindings.all`.
+public struct Binding: Sendable {
+    public let keys: [Key]
+    /// How the keys are written on screen, e.g. "↑ ↓ k j".
+    public let label: String
+    public let description: StringKey
+    public let contexts: Set<Context>
+    /// Shown in the footer when there is room, in this order (lower first); nil: only in help.
+    public let footerRank: Int?
+    /// Short label used in the footer, e.g. "↑↓".
+    public let footerLabel: String
+    /// Short words for the footer; the help screen uses `description`.
+    public let footerDescription: StringKey
+    let action: @Sendable (Key) -> Action
+
+    init(_ keys: [Key], label: String, footerLabel: String? = nil, _ description: StringKey,
+         footer footerDescription: StringKey? = nil,
+         in contexts: Set<Context>, footerRank: Int? = nil, action: @escaping @Sendable (Key) -> Action) {
+        self.keys = keys
+        self.label = label
+        self.footerLabel = footerLabel ?? label
+        self.footerDescription = footerDescription ?? description
+        self.description = description
+        self.contexts = contexts
+        self.footerRank = footerRank
+        self.action = action
+    }
+
+    init(_ keys: [Key], label: String, footerLabel: String? = nil, _ description: StringKey,
+         footer footerDescription: StringKey? = nil,
+         in contexts: Set<Context>, footerRank: Int? = nil, _ action: Action) {
+        self.init(keys, label: label, footerLabel: footerLabel, description, footer: footerDescription, in: contexts,
+                  footerRank: footerRank, action: { _ in action })
+    }
+}
+
+public enum Bindings {
+    static let browsing: Set<Context> = [.menu, .page]
+    static let everywhere = Set(Context.allCases)
+
+    public static let all: [Binding] = [
+        Binding([.escape, .ctrl("c")], label: "Esc  Ctrl-C", footerLabel: "Esc", .quickExitHelp,
+                in: everywhere, .quickExit),
+        Binding([.up, .char("k"), .down, .char("j")], label: "↑ ↓  k j", footerLabel: "↑↓", .move,
+                in: browsing, footerRank: 3, action: { key in
+                    key == .up || key == .char("k") ? .up : .down
+                }),
+        Binding([.enter, .right, .char("l")], label: "Enter  →  l", footerLabel: "Enter", .open,
+                in: [.menu], footerRank: 2, .open),
+        Binding((1...9).map { Key.char(Character(String($0))) }, label: "1-9", .number, footer: .footerNumber,
+                in: [.menu], footerRank: 5, action: { key in
+                    if case .char(let c) = key, let n = c.wholeNumberValue { return .number(n) }
+                    return .number(0)
+                }),
+        Binding([.left, .backspace, .char("h")], label: "←  Backspace  h", footerLabel: "←", .back,
+                in: browsing, footerRank: 1, .back),
+        Binding([.pageUp, .pageDown, .char(" ")], label: "PgUp PgDn  Space", footerLabel: "Space", .scroll, footer: .footerScroll,
+                in: browsing, footerRank: 4, action: { key in key == .pageUp ? .pageUp : .pageDown }),
+        Binding([.home, .end], label: "Home  End", .top, in: browsing,
+                action: { key in key == .home ? .home : .end }),
+        Binding([.char("?"), .function(1)], label: "?  F1", footerLabel: "?", .help, footer: .footerHelp,
+                in: browsing, footerRank: 0, .help),
+        Binding([.char("q")], label: "q", .quit, footer: .footerQuit, in: everywhere, footerRank: 6, .quit),
+        Binding([.ctrl("l")], label: "Ctrl-L", .repaint, in: everywhere, .repaint),
+    ]
+
+    private static let table: [Context: [Key: Binding]] = {
+        var table: [Context: [Key: Binding]] = [:]
+        for context in Context.allCases {
+            var keys: [Key: Binding] = [:]
+            for binding in all where binding.contexts.contains(context) {
+                for key in binding.keys where keys[key] == nil { keys[key] = binding }
+            }
+            table[context] = keys
+        }
+        return table
+    }()
+
+    public static func action(for key: Key, in context: Context) -> Action? {
+        guard let binding = table[context]?[key] else { return nil }
+        return binding.action(key)
+    }
+
+    public static func footer(in context: Context) -> [Binding] {
+        all.filter { $0.contexts.contains(context) && $0.footerRank != nil }
+            .sorted { $0.footerRank! < $1.footerRank! }
+    }
+}

@@ -1,0 +1,106 @@
+public struct Size: Sendable, Hashable, CustomStringConvertible {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+    public var description: String { "\(width)x\(height)" }
+}
+
+/// Where things go on the screen. Shared by the core (for scroll bounds) and the renderer.
+public enum Layout {
+    /// Below this the program shows "make the window bigger" instead of a squeezed screen.
+    public static let minimum = Size(width: 20, height: 6)
+    /// Long lines are hard to read: text never runs wider than this.
+    public static let maxTextWidth = 76
+
+    public static func isTooSmall(_ size: Size) -> Bool {
+        size.width < minimum.width || size.height < minimum.height
+    }
+
+    /// Rows between the title bar and the footer.
+    public static func bodyHeight(_ size: Size) -> Int { max(1, size.height - 2) }
+
+    public static func margin(_ size: Size) -> Int { size.width >= 60 ? 2 : 1 }
+
+    public static func textWidth(_ size: Size) -> Int {
+        max(1, min(maxTextWidth, size.width - 2 * margin(size)))
+    }
+}
+
+public enum PageLayout {
+    public static func lines(_ page: Page, width: Int) -> [LaidOutLine] {
+        var lines: [LaidOutLine] = []
+        for (index, block) in page.blocks.enumerated() {
+            if !lines.isEmpty { lines.append(LaidOutLine(spans: [], block: index, offset: 0)) }
+            switch block {
+            case .heading(let text):
+                for line in Wrap.lines([Span(text, .heading)], width: width) {
+                    lines.append(LaidOutLine(spans: line.spans, block: index, offset: line.offset))
+                }
+            case .paragraph(let spans):
+                for line in Wrap.lines(spans, width: width) {
+                    lines.append(LaidOutLine(spans: line.spans, block: index, offset: line.offset))
+                }
+            case .bullet(let spans):
+                for (n, line) in Wrap.lines(spans, width: width - 2).enumerated() {
+                    let lead = n == 0 ? [Span("• ", .plain)] : [Span("  ", .plain)]
+                    lines.append(LaidOutLine(spans: lead + line.spans, block: index, offset: line.offset))
+                }
+            case .callout(let spans):
+                let toned = spans.map { Span($0.text, $0.tone == .plain ? .callout : $0.tone) }
+                for line in Wrap.lines(toned, width: width - 2) {
+                    lines.append(LaidOutLine(spans: [Span("┃ ", .callout)] + line.spans,
+                                             block: index, offset: line.offset))
+                }
+            }
+        }
+        // Bullets read as a list: no blank line between neighbours.
+        return lines.enumerated().filter { i, line in
+            guard line.spans.isEmpty, i + 1 < lines.count, i > 0 else { return true }
+            if case .bullet = page.blocks[lines[i + 1].block], case .bullet = page.blocks[lines[i - 1].block] {
+                return false
+            }
+            return true
+        }.map(\.element)
+    }
+
+    /// The line index that shows the same text as `line` did in `old`.
+    public static func anchor(_ old: LaidOutLine, in lines: [LaidOutLine]) -> Int {
+        var best = 0
+        for (i, line) in lines.enumerated() {
+            if line.block < old.block || (line.block == old.block && line.offset <= old.offset) {
+                best = i
+            } else {
+                break
+            }
+        }
+        return best
+    }
+}
+
+public enum MenuLayout {
+    /// The lines of a menu and, for each item, the range of lines it takes.
+    public static func lines(_ menu: Menu, width: Int) -> (lines: [LaidOutLine], items: [Range<Int>]) {
+        var lines: [LaidOutLine] = []
+        if let intro = menu.intro, !intro.isEmpty {
+            for line in Wrap.lines([Span(intro)], width: width) {
+                lines.append(LaidOutLine(spans: line.spans, block: -1, offset: line.offset))
+            }
+            lines.append(LaidOutLine(spans: [], block: -1, offset: 0))
+        }
+        var ranges: [Range<Int>] = []
+        for (index, item) in menu.items.enumerated() {
+            let start = lines.count
+            let number = index < 9 ? "\(index + 1). " : "   "
+            let labelWidth = max(1, width - 2 - number.count)
+            for (n, line) in Wrap.lines([Span(item.label)], width: labelWidth).enumerated() {
+                let lead = n == 0 ? [Span(number, .number)] : [Span(String(repeating: " ", count: number.count))]
+                lines.append(LaidOutLine(indent: 2, spans: lead + line.spans, block: index, offset: line.offset))
+            }
+            ranges.append(start..<lines.count)
+        }
+        return (lines, ranges)
+    }
+}

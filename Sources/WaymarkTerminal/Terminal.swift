@@ -1,0 +1,192 @@
+import CNcursesW
+import CTerminalGuard
+import Glibc
+import WaymarkCore
+import WaymarkUI
+
+public struct TerminalError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// The only code that talks to ncurses: it starts and stops the screen, draws frames and reads
+/// bytes. Keys are decoded by `KeyDecoder` (see docs/DECISIONS.md for why not `wget_wch`).
+public final class Terminal {
+    /// Sent on the quick exit after the screen is cleared: leave the alternate screen, clear the
+    /// normal screen and its scrollback, reset the title, show the cursor.
+    static func clearingBytes(exitAlternateScreen: String) -> String {
+        "\u{1B}[0m\u{1B}[H\u{1B}[2J" + exitAlternateScreen + "\u{1B}[0m\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}]2;\u{07}\u{1B}[?25h"
+    }
+
+    private var screen: OpaquePointer?
+    private let asciiOnly: Bool
+    private let useColor: Bool
+    private var decoder = KeyDecoder()
+    private var stopped = false
+
+    /// Checks that both ends are a terminal that terminfo knows, then starts curses. On failure
+    /// nothing has been written to the terminal.
+    public static func start(useColor: Bool) throws(TerminalError) -> Terminal {
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw TerminalError(description: "standard input is not a terminal; start waymark from a terminal window")
+        }
+        guard isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalError(description: "standard output is not a terminal; start waymark from a terminal window")
+        }
+        guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
+            throw TerminalError(description: "TERM is not set, so the terminal type is unknown (try TERM=xterm)")
+        }
+        // Without the locale every byte of UTF-8 would become a cell of its own.
+        setlocale(LC_ALL, "")
+        var status: Int32 = 0
+        if setupterm(nil, STDOUT_FILENO, &status) != OK {
+            throw TerminalError(description: "the terminal type '\(term)' is not known here (try TERM=xterm)")
+        }
+        // Handlers go in before curses starts so that curses does not install its own.
+        let exitAlternate = capability("rmcup")
+        let bytes = clearingBytes(exitAlternateScreen: exitAlternate)
+        _ = bytes.withCString { wm_guard_install(STDOUT_FILENO, $0, strlen($0)) }
+        return Terminal(useColor: useColor)
+    }
+
+    /// A terminfo string capability, or "" when the terminal lacks it.
+    private static func capability(_ name: String) -> String {
+        let value = name.withCString { tigetstr(UnsafeMutablePointer(mutating: $0)) }
+        guard let value, Int(bitPattern: value) != -1 else { return "" }
+        return String(cString: value)
+    }
+
+    private init(useColor wantColor: Bool) {
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        asciiOnly = codeset.uppercased() != "UTF-8"
+        screen = newterm(nil, fdopen(STDOUT_FILENO, "w"), fdopen(STDIN_FILENO, "r"))
+        raw()
+        noecho()
+        nonl()
+        keypad(wm_stdscr(), false)
+        intrflush(wm_stdscr(), false)
+        typeahead(-1)
+        curs_set(0)
+        useColor = wantColor && has_colors()
+        if useColor {
+            start_color()
+            use_default_colors()
+            init_pair(1, Int16(COLOR_CYAN), -1)
+            init_pair(2, Int16(COLOR_YELLOW), -1)
+            init_pair(3, Int16(COLOR_WHITE), Int16(COLOR_BLUE))
+        }
+    }
+
+    public var size: Size {
+        var window = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 {
+            return Size(width: Int(window.ws_col), height: Int(window.ws_row))
+        }
+        return Size(width: Int(wm_cols()), height: Int(wm_lines()))
+    }
+
+    /// Tells curses the new size after SIGWINCH; returns it.
+    public func resized() -> Size {
+        wm_drain_resize_pipe()
+        let size = self.size
+        resizeterm(Int32(size.height), Int32(size.width))
+        return size
+    }
+
+    public func draw(_ frame: Frame, repaint: Bool = false) {
+        let window = wm_stdscr()
+        if repaint { clearok(window, true) }
+        werase(window)
+        var buffer = [wchar_t](repeating: 0, count: 6)
+        for y in 0..<frame.size.height {
+            for x in 0..<frame.size.width {
+                let cell = frame[x, y]
+                if cell.isContinuation { continue }
+                var count = 0
+                for scalar in display(cell.character).unicodeScalars.prefix(5) {
+                    buffer[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
+                buffer[count] = 0
+                let (attributes, pair) = style(cell.tone)
+                _ = wm_put_cell(window, Int32(y), Int32(x), buffer, attributes, pair)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func display(_ character: Character) -> String {
+        guard asciiOnly, !character.isASCII else { return String(character) }
+        switch character {
+        case "•": return "*"
+        case "┃", "│": return "|"
+        case "…": return "."
+        case "↑": return "^"
+        case "↓": return "v"
+        case "←": return "<"
+        case "→": return ">"
+        default: return String(character)
+        }
+    }
+
+    private func style(_ tone: Tone) -> (attr_t, Int16) {
+        let color = useColor
+        switch tone {
+        case .plain: return (wm_a_normal(), 0)
+        case .title: return (wm_a_bold() | wm_a_reverse(), 0)
+        case .heading: return (wm_a_bold(), color ? 1 : 0)
+        case .emphasis: return (wm_a_bold(), 0)
+        case .callout: return (wm_a_bold(), color ? 2 : 0)
+        case .selected: return (wm_a_bold() | wm_a_reverse(), 0)
+        case .footer: return (wm_a_reverse(), 0)
+        case .number: return (wm_a_normal(), color ? 1 : 0)
+        case .dim: return (wm_a_dim(), 0)
+        }
+    }
+
+    public enum Input {
+        case keys([Key])
+        case resized
+        case closed
+    }
+
+    /// Waits for input or a resize. Reads everything that is waiting, so that a lone Esc is known
+    /// to be alone at once.
+    public func next() -> Input {
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: wm_resize_pipe_fd(), events: Int16(POLLIN), revents: 0)]
+        while true {
+            let ready = poll(&fds, 2, -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return .closed
+            }
+            if fds[1].revents & Int16(POLLIN) != 0 { return .resized }
+            if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR | POLLNVAL) != 0 { break }
+        }
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        let count = read(STDIN_FILENO, &bytes, bytes.count)
+        if count <= 0 {
+            if count < 0, errno == EINTR || errno == EAGAIN { return .keys([]) }
+            return .closed
+        }
+        var more = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let waiting = poll(&more, 1, 0) > 0
+        return .keys(decoder.feed(bytes[0..<count], final: !waiting))
+    }
+
+    /// Clears the screen and scrollback, restores the terminal and ends the process at once.
+    public func quickExit() -> Never {
+        wm_guard_emergency_clear()
+        _exit(0)
+    }
+
+    /// Leaves curses normally: the screen that was there before comes back.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        endwin()
+        if let screen { delscreen(screen) }
+        wm_guard_restore_modes()
+    }
+}

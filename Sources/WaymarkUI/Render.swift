@@ -1,0 +1,105 @@
+import WaymarkCore
+
+/// Draws the whole state into a frame. Pure: the same state always gives the same frame.
+public func render(_ state: AppState) -> Frame {
+    var frame = Frame(size: state.size)
+    guard state.size.width > 0, state.size.height > 0 else { return frame }
+    if Layout.isTooSmall(state.size) {
+        drawTooSmall(&frame, state.content.strings)
+        return frame
+    }
+    let screen = state.screen
+    let bodyHeight = Layout.bodyHeight(state.size)
+    var position: String? = nil
+    switch screen {
+    case .menu(let id, let selection, let scroll):
+        if let menu = state.content.menus[id] { drawMenu(&frame, menu, selection: selection, scroll: scroll) }
+    default:
+        let lines = state.pageLines(for: screen, width: Layout.textWidth(state.size))
+        drawLines(&frame, lines, scroll: screen.scroll)
+        if lines.count > bodyHeight {
+            let shown = min(lines.count, screen.scroll + bodyHeight)
+            position = "\(shown * 100 / lines.count)%"
+        }
+    }
+    drawTitle(&frame, state.title(of: screen), position: position)
+    drawFooter(&frame, state.content.strings, context: state.context)
+    return frame
+}
+
+private func drawTitle(_ frame: inout Frame, _ title: String, position: String?) {
+    frame.fill(row: 0, tone: .title)
+    let width = frame.size.width
+    var limit = width
+    if let position, DisplayWidth.of(position) + 8 <= width {
+        let start = width - DisplayWidth.of(position) - 1
+        frame.put(position, x: start, y: 0, tone: .title)
+        limit = start - 1
+    }
+    frame.put(Wrap.truncate(title, width: limit - 1), x: 1, y: 0, tone: .title, limit: limit)
+}
+
+private func drawFooter(_ frame: inout Frame, _ strings: Strings, context: Context) {
+    let y = frame.size.height - 1
+    let width = frame.size.width
+    frame.fill(row: y, tone: .footer)
+    let required = [
+        [strings[.quickExit], strings[.emergency]],
+        [strings[.quickExit], "911"],
+        [strings[.quickExitShort], "911"],
+    ].first { DisplayWidth.of($0.joined(separator: "  ")) + 2 <= width } ?? [strings[.quickExitShort]]
+    var parts = required
+    for binding in Bindings.footer(in: context) {
+        let part = "\(binding.footerLabel) \(strings[binding.footerDescription])"
+        if DisplayWidth.of((parts + [part]).joined(separator: "  ")) + 2 <= width { parts.append(part) }
+    }
+    frame.put(parts.joined(separator: "  "), x: 1, y: y, tone: .footer)
+}
+
+private func drawMenu(_ frame: inout Frame, _ menu: Menu, selection: Int, scroll: Int) {
+    let size = frame.size
+    let margin = Layout.margin(size)
+    let layout = MenuLayout.lines(menu, width: Layout.textWidth(size))
+    let selected = layout.items.indices.contains(selection) ? layout.items[selection] : 0..<0
+    for row in 0..<Layout.bodyHeight(size) {
+        let index = scroll + row
+        guard index < layout.lines.count else { break }
+        let line = layout.lines[index]
+        let y = row + 1
+        if selected.contains(index) {
+            frame.fill(row: y, from: margin, tone: .selected)
+            if index == selected.lowerBound { frame.put(">", x: margin, y: y, tone: .selected) }
+            var x = margin + line.indent
+            for span in line.spans { x = frame.put(span.text, x: x, y: y, tone: .selected) }
+        } else {
+            var x = margin + line.indent
+            for span in line.spans { x = frame.put(span.text, x: x, y: y, tone: span.tone) }
+        }
+    }
+}
+
+private func drawLines(_ frame: inout Frame, _ lines: [LaidOutLine], scroll: Int) {
+    let size = frame.size
+    let margin = Layout.margin(size)
+    for row in 0..<Layout.bodyHeight(size) {
+        let index = scroll + row
+        guard index >= 0, index < lines.count else { break }
+        var x = margin + lines[index].indent
+        for span in lines[index].spans { x = frame.put(span.text, x: x, y: row + 1, tone: span.tone) }
+    }
+}
+
+private func drawTooSmall(_ frame: inout Frame, _ strings: Strings) {
+    let size = frame.size
+    var lines: [(String, Tone)] = []
+    for text in [strings[.tooSmallTitle], strings[.tooSmallBody], strings[.quickExit]] {
+        for line in Wrap.lines([Span(text)], width: size.width) {
+            lines.append((line.spans.map(\.text).joined(), text == strings[.tooSmallTitle] ? .emphasis : .plain))
+        }
+    }
+    let top = max(0, (size.height - lines.count) / 2)
+    for (i, (text, tone)) in lines.prefix(size.height).enumerated() {
+        let x = max(0, (size.width - DisplayWidth.of(text)) / 2)
+        frame.put(text, x: x, y: min(size.height - 1, top + i), tone: tone)
+    }
+}
