@@ -29,11 +29,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "WaymarkContent"]),
-        .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent"]),
-        .testTarget(name: "WaymarkUITests", dependencies: ["WaymarkUI", "WaymarkContent"]),
+        .target(name: "TestSupport", dependencies: ["WaymarkCore", "WaymarkContent"], path: "Tests/TestSupport"),
+        .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "TestSupport"]),
+        .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent", "TestSupport"]),
+        .testTarget(name: "WaymarkUITests", dependencies: ["WaymarkUI", "TestSupport"]),
         .testTarget(name: "WaymarkTerminalTests", dependencies: ["WaymarkTerminal"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

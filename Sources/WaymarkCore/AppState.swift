@@ -19,6 +19,9 @@ public struct AppState: Sendable {
         self.size = size
         self.laidOutFor = Layout.isTooSmall(size) ? Size(width: 80, height: 24) : size
         self.stack = [.menu(id: Content.mainMenuID, selection: 0, scroll: 0)]
+        if !Layout.isTooSmall(size), let main = content.menus[Content.mainMenuID] {
+            setMenu(id: Content.mainMenuID, menu: main, selection: 0, scroll: 0)
+        }
     }
 
     public var screen: Screen { stack[stack.count - 1] }

@@ -13,7 +13,10 @@ public func render(_ state: AppState) -> Frame {
     var position: String? = nil
     switch screen {
     case .menu(let id, let selection, let scroll):
-        if let menu = state.content.menus[id] { drawMenu(&frame, menu, selection: selection, scroll: scroll) }
+        if let menu = state.content.menus[id] {
+            let count = drawMenu(&frame, menu, selection: selection, scroll: scroll)
+            if count > bodyHeight { position = "\(min(count, scroll + bodyHeight) * 100 / count)%" }
+        }
     default:
         let lines = state.pageLines(for: screen, width: Layout.textWidth(state.size))
         drawLines(&frame, lines, scroll: screen.scroll)
@@ -56,7 +59,8 @@ private func drawFooter(_ frame: inout Frame, _ strings: Strings, context: Conte
     frame.put(parts.joined(separator: "  "), x: 1, y: y, tone: .footer)
 }
 
-private func drawMenu(_ frame: inout Frame, _ menu: Menu, selection: Int, scroll: Int) {
+/// Returns how many lines the whole menu takes.
+private func drawMenu(_ frame: inout Frame, _ menu: Menu, selection: Int, scroll: Int) -> Int {
     let size = frame.size
     let margin = Layout.margin(size)
     let layout = MenuLayout.lines(menu, width: Layout.textWidth(size))
@@ -76,6 +80,7 @@ private func drawMenu(_ frame: inout Frame, _ menu: Menu, selection: Int, scroll
             for span in line.spans { x = frame.put(span.text, x: x, y: y, tone: span.tone) }
         }
     }
+    return layout.lines.count
 }
 
 private func drawLines(_ frame: inout Frame, _ lines: [LaidOutLine], scroll: Int) {
@@ -91,12 +96,16 @@ private func drawLines(_ frame: inout Frame, _ lines: [LaidOutLine], scroll: Int
 
 private func drawTooSmall(_ frame: inout Frame, _ strings: Strings) {
     let size = frame.size
-    var lines: [(String, Tone)] = []
-    for text in [strings[.tooSmallTitle], strings[.tooSmallBody], strings[.quickExit]] {
-        for line in Wrap.lines([Span(text)], width: size.width) {
-            lines.append((line.spans.map(\.text).joined(), text == strings[.tooSmallTitle] ? .emphasis : .plain))
-        }
+    func wrapped(_ text: String, _ tone: Tone) -> [(String, Tone)] {
+        Wrap.lines([Span(text)], width: size.width).map { ($0.spans.map(\.text).joined(), tone) }
     }
+    let title = wrapped(strings[.tooSmallTitle], .emphasis)
+    let body = wrapped(strings[.tooSmallBody], .plain)
+    let exit = wrapped(strings[.quickExit], .plain)
+    // The way out matters more than the explanation when not everything fits.
+    var lines = title + [("", .plain)] + body + [("", .plain)] + exit
+    if lines.count > size.height { lines = title + exit }
+    if lines.count > size.height { lines = exit + title }
     let top = max(0, (size.height - lines.count) / 2)
     for (i, (text, tone)) in lines.prefix(size.height).enumerated() {
         let x = max(0, (size.width - DisplayWidth.of(text)) / 2)

@@ -1,0 +1,58 @@
+import Foundation
+import WaymarkContent
+import WaymarkCore
+
+public enum Fixtures {
+    public static let repoRoot: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)  // Tests/TestSupport/Fixtures.swift
+        return parts.joined(separator: "/")
+    }()
+
+    public static let shipped: Content = {
+        do { return try ContentLoader.load(directory: repoRoot + "/Content", language: "en") } catch {
+            fatalError("shipped content does not load: \(error)")
+        }
+    }()
+
+    public static func page(_ id: String, paragraphs: Int) -> Page {
+        Page(id: id, title: "Long \(id)", blocks: (1...paragraphs).map { n in
+            .paragraph([Span("Paragraph \(n) says something long enough to wrap onto more than one line at forty columns.")])
+        })
+    }
+
+    /// A small content set with a long page and a long menu, independent of the shipped words.
+    public static let synthetic: Content = {
+        let strings = Strings(Dictionary(uniqueKeysWithValues: StringKey.allCases.map { ($0.rawValue, $0.rawValue) }))
+        let items = (1...9).map { MenuItem(label: "Item \($0) with a label", target: .page("long")) }
+        return Content(
+            language: "en",
+            menus: [
+                "main": Menu(id: "main", title: "Main", intro: "Intro text.", items: [
+                    MenuItem(label: "Long page", target: .page("long")),
+                    MenuItem(label: "Big menu", target: .menu("big")),
+                    MenuItem(label: "Short page", target: .page("short")),
+                    MenuItem(label: "Keys", target: .help),
+                ]),
+                "big": Menu(id: "big", title: "Big", intro: nil, items: items),
+            ],
+            pages: ["long": page("long", paragraphs: 30), "short": page("short", paragraphs: 1)],
+            strings: strings)
+    }()
+}
+
+extension Fixtures {
+    /// A temporary folder, removed when the returned closure is called.
+    public static func temporaryFolder() -> String {
+        let path = "/tmp/waymark-test-\(UInt64.random(in: 0...UInt64.max))"
+        _ = try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// A copy of the shipped content in a temporary folder, for tests that break it on purpose.
+    public static func copyOfShippedContent() -> String {
+        let folder = temporaryFolder()
+        _ = try? FileManager.default.copyItem(atPath: repoRoot + "/Content", toPath: folder + "/Content")
+        return folder + "/Content"
+    }
+}

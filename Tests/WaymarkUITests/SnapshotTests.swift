@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import TestSupport
+import WaymarkCore
+import WaymarkUI
+
+/// Whole screens as text, compared with files in Snapshots/ named after the screen and size.
+/// To accept a deliberate change: WAYMARK_RECORD=1 swift test, then review the diff in git.
+func assertSnapshot(_ frame: Frame, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(frame.lines.count == frame.size.height, sourceLocation: sourceLocation)
+    for line in frame.lines {
+        #expect(DisplayWidth.of(line) == frame.size.width, "every row fills the width exactly", sourceLocation: sourceLocation)
+    }
+    let file = Fixtures.repoRoot + "/Tests/WaymarkUITests/Snapshots/\(name)-\(frame.size).txt"
+    let actual = frame.text + "\n"
+    let recorded = FileManager.default.contents(atPath: file).flatMap { String(data: $0, encoding: .utf8) }
+    if recorded == nil || ProcessInfo.processInfo.environment["WAYMARK_RECORD"] == "1" {
+        _ = FileManager.default.createFile(atPath: file, contents: Data(actual.utf8))
+        if recorded == nil { Issue.record("recorded a new snapshot \(file); run again", sourceLocation: sourceLocation) }
+        return
+    }
+    #expect(actual == recorded, "\(name) at \(frame.size) differs from \(file)", sourceLocation: sourceLocation)
+}
+
+@Suite struct SnapshotTests {
+    static let sizes = [Size(width: 80, height: 24), Size(width: 40, height: 12), Layout.minimum]
+
+    func state(_ size: Size, _ actions: [Action] = []) -> AppState {
+        var s = AppState(content: Fixtures.shipped, size: size)
+        for action in actions { _ = s.update(action) }
+        return s
+    }
+
+    @Test(arguments: sizes) func mainMenu(_ size: Size) {
+        assertSnapshot(render(state(size)), "main-menu")
+    }
+
+    @Test(arguments: sizes) func mainMenuWithTheLastItemSelected(_ size: Size) {
+        assertSnapshot(render(state(size, [.end])), "main-menu-end")
+    }
+
+    @Test(arguments: sizes) func longPageScrolled(_ size: Size) {
+        // Immigration options → T visa, two screens down.
+        assertSnapshot(render(state(size, [.number(5), .number(1), .pageDown, .pageDown])), "t-visa-scrolled")
+    }
+
+    @Test(arguments: sizes) func helpScreen(_ size: Size) {
+        assertSnapshot(render(state(size, [.number(2), .help])), "help")
+    }
+
+    @Test(arguments: [Size(width: 19, height: 12), Size(width: 40, height: 5), Size(width: 12, height: 4)])
+    func tooSmall(_ size: Size) {
+        assertSnapshot(render(state(size)), "too-small")
+    }
+
+    @Test func theFooterAlwaysShowsTheQuickExitAndTheEmergencyNumber() {
+        for size in Self.sizes {
+            let footer = render(state(size)).lines.last ?? ""
+            #expect(footer.contains("Esc"), "\(size)")
+            #expect(footer.contains("911"), "\(size)")
+        }
+    }
+
+    @Test func theSelectionIsMarkedWithoutColour() {
+        let frame = render(state(Size(width: 80, height: 24), [.down]))
+        let row = frame.lines.firstIndex { $0.contains("2. Your rights at work") }!
+        #expect(frame.lines[row].contains("> 2."))
+        #expect(frame[10, row].tone == .selected)
+        #expect(frame[70, row].tone == .selected, "the whole row is highlighted")
+    }
+
+    @Test func aScrolledPageShowsHowFarThrough() {
+        let top = render(state(Size(width: 40, height: 12), [.number(5), .number(1)]))
+        let end = render(state(Size(width: 40, height: 12), [.number(5), .number(1), .end]))
+        #expect(!top.lines[0].contains("100%"))
+        #expect(end.lines[0].hasSuffix("100% "))
+    }
+
+    @Test func everySizeFromOneByOneRendersAFullGrid() {
+        for width in [1, 2, 5, 19, 20, 33, 80, 300] {
+            for height in [1, 2, 5, 6, 12, 100] {
+                let size = Size(width: width, height: height)
+                for s in [state(size), state(size, [.number(5), .number(1), .end])] {
+                    let frame = render(s)
+                    #expect(frame.cells.count == width * height)
+                    #expect(frame.lines.allSatisfy { DisplayWidth.of($0) == width })
+                }
+            }
+        }
+    }
+}
+
+@Suite struct FrameTests {
+    @Test func wideCharactersTakeTwoCellsAndCombiningMarksNone() {
+        var frame = Frame(size: Size(width: 8, height: 1))
+        let end = frame.put("a中e\u{301}b", x: 0, y: 0, tone: .plain)
+        #expect(end == 5)
+        #expect(frame[1, 0].character == "中")
+        #expect(frame[2, 0].isContinuation)
+        #expect(frame[3, 0].character == "e\u{301}")
+        #expect(frame[4, 0].character == "b")
+        #expect(frame.lines == ["a中éb   "])
+    }
+
+    @Test func aWideCharacterNeverStraddlesTheEdge() {
+        var frame = Frame(size: Size(width: 4, height: 1))
+        frame.put("abc中", x: 0, y: 0, tone: .plain)
+        #expect(frame.lines == ["abc "])
+        #expect(!frame[3, 0].isContinuation)
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var frame = Frame(size: Size(width: 4, height: 1))
+        frame.put("中中", x: 0, y: 0, tone: .plain)
+        frame.put("x", x: 1, y: 0, tone: .plain)
+        #expect(frame.lines == [" x中"])
+    }
+}
