@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["WaymarkCore", "WaymarkContent"], path: "Tests/TestSupport"),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "TestSupport"]),
         .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent", "TestSupport"]),
-        .testTarget(name: "WaymarkUITests", dependencies: ["WaymarkUI", "TestSupport"]),
+        .testTarget(name: "WaymarkUITests", dependencies: ["WaymarkUI", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "WaymarkTerminalTests", dependencies: ["WaymarkTerminal"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],

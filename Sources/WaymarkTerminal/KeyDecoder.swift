@@ -36,6 +36,7 @@ public struct KeyDecoder: Sendable {
             if next == UInt8(ascii: "[") { return csi(start, final: final) }
             if next == UInt8(ascii: "O") {
                 guard remaining > 2 else { return final ? (.escape, 1) : (nil, 0) }
+                if pending[start + 2] < 0x20 { return (nil, 2) }
                 return (ss3(pending[start + 2]), 3)
             }
             // Esc followed by anything else (Alt+key, or Esc typed quickly before another key):
@@ -61,6 +62,9 @@ public struct KeyDecoder: Sendable {
             return final && index - start > 8 ? (nil, index - start) : (final && index == start + 2 ? (.escape, 1) : (nil, 0))
         }
         let finalByte = pending[index]
+        // A control byte (such as a new Esc) cannot be part of a sequence: drop what came before
+        // it and decode it afresh, so that an Esc is never swallowed.
+        if finalByte < 0x20 { return (nil, index - start) }
         let used = index - start + 1
         guard (0x40...0x7E).contains(finalByte) else { return (nil, used) }
         let parameters = String(decoding: pending[(start + 2)..<index], as: UTF8.self)

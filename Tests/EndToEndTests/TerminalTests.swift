@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The real binary in a real terminal (tmux). Skipped, saying so, where tmux is not installed;
+/// `.ci/run` installs it so that CI always runs these.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
+struct TerminalTests {
+    /// Starts the program in a fresh shell, noting the terminal modes before and after it runs.
+    func start(_ tmux: Tmux, arguments: String = "") -> Bool {
+        tmux.type("stty -g > \(tmux.home)/before; echo MARKER-BEFORE; \(Binary.path) \(arguments); echo \"exit=$?\"; stty -g > \(tmux.home)/after")
+        return tmux.waitFor { $0.contains("Get help now") && $0.contains("Esc") }
+    }
+
+    func modes(_ tmux: Tmux, _ name: String) -> String {
+        (try? String(contentsOfFile: "\(tmux.home)/\(name)", encoding: .utf8)) ?? "missing"
+    }
+
+    /// After a quick exit: the program is gone, and nothing of it, nor of what was on the terminal
+    /// before, is on screen or in the scrollback; the terminal modes are as they were.
+    func expectCleared(_ tmux: Tmux, _ words: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(tmux.waitForExit(), "the program ended", sourceLocation: sourceLocation)
+        #expect(tmux.waitFor { $0.contains("exit=0") }, "exit status 0", sourceLocation: sourceLocation)
+        _ = tmux.waitFor(seconds: 2) { _ in FileManager.default.fileExists(atPath: "\(tmux.home)/after") }
+        let all = tmux.everything()
+        #expect(!all.contains("MARKER-BEFORE"), "text from before the program is cleared", sourceLocation: sourceLocation)
+        for word in words {
+            #expect(!all.contains(word), "'\(word)' is left on screen or in scrollback:\n\(all)", sourceLocation: sourceLocation)
+        }
+        #expect(modes(tmux, "before") == modes(tmux, "after"), "stty -g is unchanged", sourceLocation: sourceLocation)
+    }
+
+    @Test func openAPageByItsNumberScrollAndGoBack() {
+        let tmux = Tmux()
+        #expect(start(tmux))
+        tmux.press("5")
+        #expect(tmux.waitFor { $0.contains("T visa (trafficking)") })
+        tmux.press("1")
+        #expect(tmux.waitFor { $0.contains(" T visa ") && $0.contains("I-914") })
+        let top = tmux.screen()
+        tmux.press("NPage")
+        #expect(tmux.waitFor { $0 != top && !$0.contains("I-914") })
+        tmux.press("Left")
+        #expect(tmux.waitFor { $0.contains("> 1. T visa (trafficking)") })
+        tmux.press("BSpace")
+        #expect(tmux.waitFor { $0.contains("> 5. Immigration options") }, "back keeps the selection")
+        tmux.press("q")
+        #expect(tmux.waitForExit())
+        #expect(tmux.waitFor { $0.contains("MARKER-BEFORE") && $0.contains("exit=0") }, "q puts the screen back as it was")
+        #expect(modes(tmux, "before") == modes(tmux, "after"))
+    }
+
+    @Test func escFromAPageClearsEverythingAndLeaves() {
+        let tmux = Tmux()
+        #expect(start(tmux))
+        tmux.press("1")
+        #expect(tmux.waitFor { $0.contains("1-888-373-7888") })
+        tmux.press("Escape")
+        expectCleared(tmux, ["Waymark", "Get help now", "1-888-373-7888", "quick exit"])
+    }
+
+    @Test func ctrlCFromAPageClearsEverythingAndLeaves() {
+        let tmux = Tmux()
+        #expect(start(tmux))
+        tmux.press("2")
+        #expect(tmux.waitFor { $0.contains("minimum wage") })
+        tmux.press("C-c")
+        expectCleared(tmux, ["Waymark", "Get help now", "minimum wage"])
+    }
+
+    @Test(arguments: ["TERM", "HUP", "QUIT"])
+    func aSignalClearsLikeTheQuickExit(_ signal: String) {
+        let tmux = Tmux()
+        #expect(start(tmux))
+        tmux.press("3")
+        #expect(tmux.waitFor { $0.contains("Warning signs") })
+        let pid = Tmux.run(["pgrep", "-P", "\(tmux.shellPID())", "waymark"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!pid.isEmpty)
+        Tmux.run(["kill", "-\(signal)", pid])
+        expectCleared(tmux, ["Waymark", "Warning signs"])
+    }
+
+    @Test func resizingKeepsWorkingDownToTooSmallAndBack() {
+        let tmux = Tmux()
+        #expect(start(tmux))
+        tmux.press("Down", "Down")
+        tmux.resize(width: 30, height: 8)
+        #expect(tmux.waitFor { $0.contains("> 3. What trafficking") })
+        tmux.resize(width: 12, height: 4)
+        #expect(tmux.waitFor { $0.contains("Esc: quick") })
+        tmux.resize(width: 80, height: 24)
+        #expect(tmux.waitFor { $0.contains("> 3. What trafficking is") && $0.contains("Get help now") })
+        #expect(tmux.foreground() != "bash", "still running")
+        tmux.press("Escape")
+        expectCleared(tmux, ["Waymark", "What trafficking is"])
+    }
+}
+
+/// Ways the program refuses to start, without touching the terminal.
+@Suite struct StartUpErrorTests {
+    @Test func notATerminal() {
+        let result = Binary.run([])
+        #expect(result.status == 2)
+        #expect(result.error == "waymark: standard input is not a terminal; start waymark from a terminal window\n")
+        #expect(result.output.isEmpty, "nothing is drawn")
+    }
+
+    @Test func contentThatFailsToLoad() {
+        let result = Binary.run(["--content", "/nonexistent/content"])
+        #expect(result.status == 65)
+        #expect(result.error.hasPrefix("waymark: /nonexistent/content:0: no content folder here"))
+    }
+
+    @Test func checkContentPrintsEveryProblemAsFileLine() throws {
+        let root = Fixtures.copyOfShippedContent()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "".write(toFile: root + "/en/pages/self-care.md", atomically: true, encoding: .utf8)
+        try "# T\n\n**open\n".write(toFile: root + "/en/pages/privacy.md", atomically: true, encoding: .utf8)
+        let result = Binary.run(["check-content", root])
+        #expect(result.status == 65)
+        #expect(result.output.contains("\(root)/en/pages/self-care.md:1: the page is empty"))
+        #expect(result.output.contains("\(root)/en/pages/privacy.md:3: '**' starts bold text"))
+        #expect(Binary.run(["check-content", Fixtures.repoRoot + "/Content"]).status == 0)
+    }
+
+    @Test func anUnknownFlag() {
+        let result = Binary.run(["--colour"])
+        #expect(result.status == 64)
+        #expect(result.error.contains("Unknown option '--colour'"))
+    }
+
+    @Test func versionAndHelp() {
+        #expect(Binary.run(["--version"]).output == "0.1.0\n")
+        let help = Binary.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.output.contains("check-content"))
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+import WaymarkCore
+import WaymarkTerminal
+
+@Suite struct KeyDecoderTests {
+    func decode(_ bytes: [UInt8], final: Bool = true) -> [Key] {
+        var decoder = KeyDecoder()
+        return decoder.feed(bytes, final: final)
+    }
+
+    func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    @Test func aLoneEscIsTheEscKeyAtOnce() {
+        #expect(decode([0x1B]) == [.escape])
+    }
+
+    @Test func anEscThatMayStartASequenceWaitsOnlyWhileMoreIsComing() {
+        var decoder = KeyDecoder()
+        #expect(decoder.feed([0x1B], final: false) == [])
+        #expect(decoder.feed(bytes("[A"), final: true) == [.up])
+    }
+
+    @Test(arguments: [
+        ("\u{1B}[A", Key.up), ("\u{1B}[B", .down), ("\u{1B}[C", .right), ("\u{1B}[D", .left),
+        ("\u{1B}OA", .up), ("\u{1B}OB", .down), ("\u{1B}[H", .home), ("\u{1B}[F", .end),
+        ("\u{1B}[1~", .home), ("\u{1B}[4~", .end), ("\u{1B}[5~", .pageUp), ("\u{1B}[6~", .pageDown),
+        ("\u{1B}[3~", .delete), ("\u{1B}OP", .function(1)), ("\u{1B}[11~", .function(1)),
+        ("\u{1B}[Z", .backTab), ("\u{1B}[1;5A", .up), ("\r", .enter), ("\n", .enter), ("\t", .tab),
+        ("\u{7F}", .backspace), ("\u{08}", .backspace), ("\u{03}", .ctrl("c")), ("\u{0C}", .ctrl("l")),
+        ("q", .char("q")), ("ñ", .char("ñ")), ("中", .char("中")), ("\u{1F600}", .char("\u{1F600}")),
+    ])
+    func sequences(_ input: String, _ key: Key) {
+        #expect(decode(bytes(input)) == [key])
+    }
+
+    @Test func severalKeysInOneRead() {
+        #expect(decode(bytes("j\u{1B}[Bk5")) == [.char("j"), .down, .char("k"), .char("5")])
+    }
+
+    @Test func escBeforeAnotherKeyIsStillTheQuickExit() {
+        #expect(decode(bytes("\u{1B}x")) == [.escape, .char("x")])
+        #expect(decode([0x1B, 0x1B]) == [.escape, .escape])
+    }
+
+    @Test func anEscAfterAnUnfinishedSequenceIsNeverSwallowed() {
+        for start in ["\u{1B}[1", "\u{1B}[1;", "\u{1B}O", "\u{C3}"] {
+            var decoder = KeyDecoder()
+            _ = decoder.feed(bytes(start), final: true)
+            #expect(decoder.feed([0x1B], final: true) == [.escape], "after \(start.debugDescription)")
+        }
+    }
+
+    @Test func utf8SplitAcrossReads() {
+        var decoder = KeyDecoder()
+        let ene = bytes("ñ")
+        #expect(decoder.feed([ene[0]], final: false) == [])
+        #expect(decoder.feed([ene[1]], final: true) == [.char("ñ")])
+    }
+
+    @Test func invalidBytesAreDroppedNotFatal() {
+        #expect(decode([0xFF, 0xC3, 0x41, 0x80, 0x62]) == [.char("A"), .char("b")])
+    }
+
+    @Test func randomBytesNeverCrashOrGrowWithoutBound() {
+        var generator = SplitMix(seed: 42)
+        var decoder = KeyDecoder()
+        for _ in 0..<20_000 {
+            let count = Int(generator.next() % 16)
+            let chunk = (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            _ = decoder.feed(chunk, final: generator.next() % 2 == 0)
+        }
+        #expect(decoder.feed([0x1B], final: true).last == .escape, "still decodes after garbage")
+    }
+}
+
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
