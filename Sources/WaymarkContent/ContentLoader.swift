@@ -35,8 +35,10 @@ public enum ContentLoader {
         validate(menus: menus, lines: menuLines, itemLines: itemLines, pageIDs: Set(pageIDs),
                  file: "\(folder)/menu.yaml", &problems)
 
+        let screener = loadScreener(directory: base, language: language, &problems)
+
         if !problems.isEmpty { throw ContentProblems(problems) }
-        return Content(language: language, menus: menus, pages: pages, strings: strings)
+        return Content(language: language, menus: menus, pages: pages, strings: strings, screener: screener)
     }
 
     /// Checks every language. Returns all problems (empty when the content is good).
@@ -48,6 +50,14 @@ public enum ContentLoader {
             do { _ = try load(directory: directory, language: language) } catch { problems += error.problems }
         }
         return problems
+    }
+
+    /// The language's screener.yaml; while a language has none, the English one (whose own
+    /// problems are reported when English is checked, not again here).
+    static func loadScreener(directory: String, language: String, _ problems: inout [ContentProblem]) -> Screener? {
+        let file = ScreenerLoader.file(directory: directory, language: language)
+        if file.hasPrefix("\(directory)/\(language)/") { return ScreenerLoader.load(file: file, &problems) }
+        return try? ScreenerLoader.load(file: file)
     }
 
     // MARK: - Files

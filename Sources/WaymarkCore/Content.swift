@@ -4,12 +4,16 @@ public struct Content: Sendable {
     public var menus: [String: Menu]
     public var pages: [String: Page]
     public var strings: Strings
+    /// The visa screener (screener.yaml); nil only for content built without one.
+    public var screener: Screener?
 
-    public init(language: String, menus: [String: Menu], pages: [String: Page], strings: Strings) {
+    public init(language: String, menus: [String: Menu], pages: [String: Page], strings: Strings,
+                screener: Screener? = nil) {
         self.language = language
         self.menus = menus
         self.pages = pages
         self.strings = strings
+        self.screener = screener
     }
 
     public static let mainMenuID = "main"

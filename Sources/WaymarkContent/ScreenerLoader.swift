@@ -1,0 +1,297 @@
+import Foundation
+import WaymarkCore
+import Yams
+
+/// Loads and validates `Content/<lang>/screener.yaml` (format: the comment at the top of that
+/// file). Every problem is reported as `file:line: message`, all at once.
+public enum ScreenerLoader {
+    public static let fileName = "screener.yaml"
+    static let questionKeys = ["id", "text", "help", "helper_text", "helper_help", "next"]
+    static let resultsTarget = "results"
+
+    /// Questions that must come after another one on every way through the graph, and why.
+    static let mustFollow: [(later: QuestionID, earlier: QuestionID, why: String)] = [
+        (.atPortOfEntry, .inUS, "it is only asked when the person is not in the US or not sure"),
+        (.compliedWithRequests, .lawEnforcementAsked, "it is only asked when law enforcement asked for help"),
+        (.hasInformation, .under16OrIncapacitated, "its wording depends on that answer"),
+        (.helpfulToLawEnforcement, .under16OrIncapacitated, "its wording depends on that answer"),
+    ]
+
+    /// The screener file for a language: its own, or the English one while it has none.
+    public static func file(directory: String, language: String) -> String {
+        let own = "\(directory)/\(language)/\(fileName)"
+        if language == "en" || FileManager.default.fileExists(atPath: own) { return own }
+        return "\(directory)/en/\(fileName)"
+    }
+
+    public static func load(file: String) throws(ContentProblems) -> Screener {
+        var problems: [ContentProblem] = []
+        let screener = load(file: file, &problems)
+        guard let screener, problems.isEmpty else { throw ContentProblems(problems) }
+        return screener
+    }
+
+    static func load(file: String, _ problems: inout [ContentProblem]) -> Screener? {
+        let before = problems.count
+        guard let root = ContentLoader.parseYAML(file, &problems) else { return nil }
+        guard let mapping = root.mapping else {
+            problems.append(ContentProblem(file, line(root), "expected 'questions:', 'words:' and 'reasons:'"))
+            return nil
+        }
+        var sections: [String: Node] = [:]
+        var sectionLines: [String: Int] = [:]
+        for (key, value) in mapping {
+            let name = key.string ?? "?"
+            guard ["questions", "words", "reasons"].contains(name) else {
+                problems.append(ContentProblem(file, line(key), "unknown key '\(name)' (expected questions, words, reasons)"))
+                continue
+            }
+            sections[name] = value
+            sectionLines[name] = line(key)
+        }
+        let parsed = questions(sections["questions"], line: sectionLines["questions"] ?? line(root), file, &problems)
+        let words = texts(sections["words"], section: "words", line: sectionLines["words"] ?? line(root),
+                          keys: ScreenerWord.allCases.map(\.rawValue), file, &problems)
+        if let progress = words[ScreenerWord.progress.rawValue], !(progress.contains("{n}") && progress.contains("{total}")) {
+            problems.append(ContentProblem(file, sectionLines["words"] ?? 1, "'progress' needs both {n} and {total}"))
+        }
+        let reasons = texts(sections["reasons"], section: "reasons", line: sectionLines["reasons"] ?? line(root),
+                            keys: Reason.allCases.map(\.rawValue), file, &problems)
+        guard problems.count == before, let parsed else { return nil }
+        return Screener(questions: parsed.questions, first: parsed.first, words: words, reasons: reasons)
+    }
+
+    static func line(_ node: Node) -> Int { ContentLoader.lineOf(node) }
+
+    // MARK: - Questions and their graph
+
+    /// An answer's way on, with the line it is written on.
+    struct Edge {
+        var from: QuestionID
+        var to: ScreenerNext
+        var line: Int
+    }
+
+    static func questions(_ node: Node?, line sectionLine: Int, _ file: String, _ problems: inout [ContentProblem])
+        -> (questions: [QuestionID: ScreenerQuestion], first: QuestionID)? {
+        guard let node, let sequence = node.sequence, !sequence.isEmpty else {
+            problems.append(ContentProblem(file, node.map(line) ?? sectionLine, "expected 'questions:' with a list of questions (- id: ...)"))
+            return nil
+        }
+        var questions: [QuestionID: ScreenerQuestion] = [:]
+        var idLines: [QuestionID: Int] = [:]
+        var order: [QuestionID] = []
+        var edges: [Edge] = []
+        let before = problems.count
+        for item in sequence {
+            guard let (question, idLine, itemEdges) = question(item, file, &problems) else { continue }
+            if let first = idLines[question.id] {
+                problems.append(ContentProblem(file, idLine, "question '\(question.id.rawValue)' appears twice (first at line \(first))"))
+                continue
+            }
+            questions[question.id] = question
+            idLines[question.id] = idLine
+            order.append(question.id)
+            edges += itemEdges
+        }
+        for id in QuestionID.allCases where idLines[id] == nil {
+            problems.append(ContentProblem(file, sectionLine, "question '\(id.rawValue)' is missing (every question of the screener must be here once)"))
+        }
+        for edge in edges {
+            if case .question(let target) = edge.to, questions[target] == nil, idLines[target] == nil {
+                problems.append(ContentProblem(file, edge.line, "'\(edge.from.rawValue)' leads to '\(target.rawValue)', which is not in this file"))
+            }
+        }
+        guard problems.count == before, let first = order.first else { return nil }
+        checkGraph(first: first, edges: edges, idLines: idLines, file, &problems)
+        guard problems.count == before else { return nil }
+        return (questions, first)
+    }
+
+    static func question(_ node: Node, _ file: String, _ problems: inout [ContentProblem])
+        -> (ScreenerQuestion, Int, [Edge])? {
+        guard let mapping = node.mapping else {
+            problems.append(ContentProblem(file, line(node), "a question needs 'id:', 'text:' and 'next:'"))
+            return nil
+        }
+        var fields: [String: Node] = [:]
+        var fieldLines: [String: Int] = [:]
+        for (key, value) in mapping {
+            let name = key.string ?? "?"
+            guard questionKeys.contains(name) else {
+                problems.append(ContentProblem(file, line(key), "unknown key '\(name)' (expected \(questionKeys.joined(separator: ", ")))"))
+                continue
+            }
+            fields[name] = value
+            fieldLines[name] = line(key)
+        }
+        guard let idNode = fields["id"], let name = idNode.string, !name.isEmpty else {
+            problems.append(ContentProblem(file, line(node), "this question needs an 'id:'"))
+            return nil
+        }
+        guard let id = QuestionID(rawValue: name) else {
+            problems.append(ContentProblem(file, line(idNode), "unknown question id '\(name)'; the ids are: "
+                + QuestionID.allCases.map(\.rawValue).joined(separator: ", ")))
+            return nil
+        }
+        let before = problems.count
+        func text(_ key: String, required: Bool) -> String? {
+            guard let value = fields[key] else {
+                if required { problems.append(ContentProblem(file, line(idNode), "question '\(name)' needs '\(key):'")) }
+                return nil
+            }
+            guard let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty, value.scalar != nil else {
+                problems.append(ContentProblem(file, line(value), "'\(key):' of question '\(name)' needs some text"))
+                return nil
+            }
+            return text
+        }
+        let questionText = text("text", required: true)
+        let help = text("help", required: false)
+        let reworded = QuestionID.reworded.contains(id)
+        let helperText = text("helper_text", required: reworded)
+        let helperHelp = text("helper_help", required: false)
+        if !reworded {
+            for key in ["helper_text", "helper_help"] where fields[key] != nil {
+                problems.append(ContentProblem(file, fieldLines[key]!, "only "
+                    + QuestionID.reworded.map(\.rawValue).sorted().joined(separator: " and ")
+                    + " have a '\(key):' (their wording when someone speaks for the person)"))
+            }
+        }
+        var next: [Answer: ScreenerNext] = [:]
+        var edges: [Edge] = []
+        if let nextNode = fields["next"] {
+            if nextNode.scalar != nil {
+                if let target = target(nextNode, from: name, file, &problems) {
+                    for answer in Answer.allCases {
+                        next[answer] = target
+                        edges.append(Edge(from: id, to: target, line: line(nextNode)))
+                    }
+                }
+            } else if let branches = nextNode.mapping {
+                for (key, value) in branches {
+                    guard let answer = Answer(rawValue: key.string ?? "") else {
+                        problems.append(ContentProblem(file, line(key), "'\(key.string ?? "?")' is not an answer; 'next:' takes yes, no and unsure"))
+                        continue
+                    }
+                    if let target = target(value, from: name, file, &problems) {
+                        next[answer] = target
+                        edges.append(Edge(from: id, to: target, line: line(value)))
+                    }
+                }
+                let missing = Answer.allCases.filter { answer in !branches.contains { $0.key.string == answer.rawValue } }
+                if !missing.isEmpty {
+                    problems.append(ContentProblem(file, line(nextNode), "question '\(name)': 'next:' says nowhere for "
+                        + missing.map(\.rawValue).joined(separator: ", ") + " (give yes, no and unsure, or one target for all)"))
+                }
+            } else {
+                problems.append(ContentProblem(file, line(nextNode), "question '\(name)': 'next:' needs a question id, 'results', or yes/no/unsure"))
+            }
+        } else {
+            problems.append(ContentProblem(file, line(idNode), "question '\(name)' needs 'next:' (a question id, or 'results')"))
+        }
+        guard problems.count == before, let questionText else { return nil }
+        return (ScreenerQuestion(id: id, text: questionText, help: help, helperText: helperText,
+                                 helperHelp: helperHelp, next: next), line(idNode), edges)
+    }
+
+    static func target(_ node: Node, from: String, _ file: String, _ problems: inout [ContentProblem]) -> ScreenerNext? {
+        guard let name = node.string, node.scalar != nil else {
+            problems.append(ContentProblem(file, line(node), "question '\(from)': a way on must be a question id or 'results'"))
+            return nil
+        }
+        if name == resultsTarget { return .results }
+        guard let id = QuestionID(rawValue: name) else {
+            problems.append(ContentProblem(file, line(node), "question '\(from)' leads to '\(name)': there is no such question (write a question id or 'results')"))
+            return nil
+        }
+        return .question(id)
+    }
+
+    /// No loops; every question reachable from the first; the questions that depend on another
+    /// one come after it on every way.
+    static func checkGraph(first: QuestionID, edges: [Edge], idLines: [QuestionID: Int], _ file: String,
+                           _ problems: inout [ContentProblem]) {
+        var out: [QuestionID: [Edge]] = [:]
+        for edge in edges { out[edge.from, default: []].append(edge) }
+        // Loops: a depth-first walk; an edge back to a question on the current way closes one.
+        enum Mark { case onWay, done }
+        var marks: [QuestionID: Mark] = [:]
+        var way: [QuestionID] = []
+        var reported: Set<Int> = []
+        func visit(_ id: QuestionID) {
+            marks[id] = .onWay
+            way.append(id)
+            var seenTargets: Set<QuestionID> = []
+            for edge in out[id] ?? [] {
+                guard case .question(let target) = edge.to, seenTargets.insert(target).inserted else { continue }
+                switch marks[target] {
+                case .onWay:
+                    let loop = way[way.lastIndex(of: target)!...].map(\.rawValue) + [target.rawValue]
+                    if reported.insert(edge.line).inserted {
+                        problems.append(ContentProblem(file, edge.line, "a loop: " + loop.joined(separator: " → ")
+                            + " (every way must lead on to the results)"))
+                    }
+                case .done: break
+                case nil: visit(target)
+                }
+            }
+            way.removeLast()
+            marks[id] = .done
+        }
+        for id in [first] + QuestionID.allCases where marks[id] == nil && idLines[id] != nil { visit(id) }
+
+        let reachable = reach(from: first, out, avoiding: nil)
+        for id in QuestionID.allCases where !reachable.contains(id) {
+            problems.append(ContentProblem(file, idLines[id] ?? 1, "question '\(id.rawValue)' cannot be reached from the first question ('\(first.rawValue)')"))
+        }
+        for rule in mustFollow where reachable.contains(rule.later) {
+            if rule.later == first || reach(from: first, out, avoiding: rule.earlier).contains(rule.later) {
+                problems.append(ContentProblem(file, idLines[rule.later] ?? 1, "'\(rule.later.rawValue)' can be reached without "
+                    + "'\(rule.earlier.rawValue)' before it, but it must come after it: \(rule.why)"))
+            }
+        }
+    }
+
+    static func reach(from start: QuestionID, _ out: [QuestionID: [Edge]], avoiding: QuestionID?) -> Set<QuestionID> {
+        var seen: Set<QuestionID> = []
+        var queue = start == avoiding ? [] : [start]
+        while let id = queue.popLast() {
+            guard seen.insert(id).inserted else { continue }
+            for edge in out[id] ?? [] {
+                if case .question(let target) = edge.to, target != avoiding { queue.append(target) }
+            }
+        }
+        return seen
+    }
+
+    // MARK: - Words and reasons
+
+    static func texts(_ node: Node?, section: String, line sectionLine: Int, keys: [String], _ file: String,
+                      _ problems: inout [ContentProblem]) -> [String: String] {
+        guard let node, let mapping = node.mapping else {
+            problems.append(ContentProblem(file, node.map(line) ?? sectionLine, "expected '\(section):' with lines of the form 'key: \"text\"'"))
+            return [:]
+        }
+        let known = Set(keys)
+        var table: [String: String] = [:]
+        var present: Set<String> = []
+        for (key, value) in mapping {
+            let name = key.string ?? "?"
+            guard known.contains(name) else {
+                problems.append(ContentProblem(file, line(key), "unknown key '\(name)' in '\(section):' (is it misspelt?)"))
+                continue
+            }
+            present.insert(name)
+            guard value.scalar != nil, let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                problems.append(ContentProblem(file, line(value), "'\(name)' needs some text"))
+                continue
+            }
+            table[name] = text
+        }
+        for key in keys where !present.contains(key) {
+            problems.append(ContentProblem(file, sectionLine, "'\(section):' is missing '\(key)'"))
+        }
+        return table
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import WaymarkContent
+import WaymarkCore
+
+/// `waymark screen`: the visa screener's rules without the full-screen UI, for advocates and tests.
+struct Screen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show which immigration options given answers point to (not legal advice).",
+        discussion: """
+            Evaluates the screener's rules for the answers given; a question not given counts as \
+            "not sure". Question ids: \(QuestionID.allCases.map(\.rawValue).joined(separator: ", ")).
+            """
+    )
+
+    @Option(name: .customLong("answer"), help: ArgumentHelp("An answer, as ID=VALUE; VALUE is yes, no or unsure. Repeat for each question.", valueName: "ID=VALUE"))
+    var answers: [String] = []
+
+    @Flag(help: "Print one JSON object: t_visa, u_visa, also_ask_about, answers (the ones given).")
+    var json = false
+
+    @Option(help: ArgumentHelp("The language of the texts (en or es; English while a language has no screener yet).", valueName: "LANG"))
+    var lang = "en"
+
+    @OptionGroup var options: ContentOption
+
+    func validate() throws {
+        guard ContentLoader.languages.contains(lang) else {
+            throw ValidationError("unknown language '\(lang)'; the languages are: \(ContentLoader.languages.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let given: Answers
+        switch ScreenerReport.parseAnswers(answers) {
+        case .success(let answers): given = answers
+        case .failure(let problem):
+            FileHandle.standardError.write(Data("waymark: \(problem.message)\n".utf8))
+            throw ExitCode(ExitStatus.usage)
+        }
+        let directory = options.content ?? ContentLocator.shipped()
+        let screener: Screener
+        do {
+            screener = try ScreenerLoader.load(file: ScreenerLoader.file(directory: directory, language: lang))
+        } catch {
+            fail(error.problems.map(\.description).joined(separator: "\nwaymark: "), ExitStatus.contentError)
+        }
+        let results = ScreenerRules.evaluate(given)
+        if json {
+            print(ScreenerReport.json(results, answers: given, screener: screener))
+        } else {
+            print(ScreenerReport.text(results, screener: screener, width: 80), terminator: "")
+        }
+    }
+}
+
+extension ExitStatus {
+    /// A mistake in the command line (sysexits EX_USAGE, as ArgumentParser uses).
+    static let usage: Int32 = 64
+}
