@@ -19,7 +19,7 @@ let package = Package(
         ),
         .target(name: "CTerminalGuard"),
         .target(name: "WaymarkCore"),
-        .target(name: "WaymarkContent", dependencies: ["WaymarkCore", "Yams"]),
+        .target(name: "WaymarkContent", dependencies: ["WaymarkCore", "Yams"]),  // Yams: until the screener loader moves to YAML.swift
         .target(name: "WaymarkUI", dependencies: ["WaymarkCore"]),
         .target(name: "WaymarkTerminal", dependencies: ["WaymarkCore", "WaymarkUI", "CNcursesW", "CTerminalGuard"]),
         .executableTarget(
@@ -31,7 +31,8 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["WaymarkCore", "WaymarkContent"], path: "Tests/TestSupport"),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "TestSupport"]),
-        .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent", "TestSupport"]),
+        // Yams only in tests: it checks that the run-time YAML reader reads files as YAML does.
+        .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent", "TestSupport", "Yams"]),
         .testTarget(name: "WaymarkUITests", dependencies: ["WaymarkUI", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "WaymarkTerminalTests", dependencies: ["WaymarkTerminal"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

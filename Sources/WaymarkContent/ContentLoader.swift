@@ -1,6 +1,5 @@
 import Foundation
 import WaymarkCore
-import Yams
 
 /// Loads and validates `Content/<lang>/`. Every problem is reported with `file:line`, and all of
 /// them at once, so an editor can fix a whole batch in one go.
@@ -131,41 +130,24 @@ public enum ContentLoader {
 
     // MARK: - YAML
 
-    static func parseYAML(_ file: String, _ problems: inout [ContentProblem]) -> Node? {
+    static func readYAML(_ file: String, _ problems: inout [ContentProblem]) -> YAMLNode? {
         guard let text = readText(file, &problems) else { return nil }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try YAML.parse(text) else {
                 problems.append(ContentProblem(file, 1, "the file is empty"))
                 return nil
             }
             return node
-        } catch let error as YamlError {
-            problems.append(yamlProblem(error, file))
         } catch {
-            problems.append(ContentProblem(file, 1, "cannot read this YAML: \(error)"))
-        }
-        return nil
-    }
-
-    static func yamlProblem(_ error: YamlError, _ file: String) -> ContentProblem {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let where_ = context.map { " (\($0.text))" } ?? ""
-            return ContentProblem(file, mark.line, "YAML syntax: \(problem)\(where_)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return ContentProblem(file, context.mark.line, "the same key appears twice: \(duplicates.joined(separator: ", "))")
-        case .reader(let problem, _, _, _):
-            return ContentProblem(file, 1, "YAML: \(problem)")
-        default:
-            return ContentProblem(file, 1, "YAML: \(error)")
+            problems.append(ContentProblem(file, error.line, "YAML: \(error.message)"))
+            return nil
         }
     }
 
-    static func lineOf(_ node: Node) -> Int { node.mark?.line ?? 1 }
+    static func lineOf(_ node: YAMLNode) -> Int { node.line }
 
     static func loadStrings(_ file: String, _ problems: inout [ContentProblem]) -> Strings {
-        guard let node = parseYAML(file, &problems) else { return Strings([:]) }
+        guard let node = readYAML(file, &problems) else { return Strings([:]) }
         guard let mapping = node.mapping else {
             problems.append(ContentProblem(file, lineOf(node), "expected lines of the form 'key: text'"))
             return Strings([:])
@@ -197,7 +179,7 @@ public enum ContentLoader {
         var menus: [String: Menu] = [:]
         var lines: [String: Int] = [:]
         var itemLines: [String: [Int]] = [:]
-        guard let root = parseYAML(file, &problems) else { return (menus, lines, itemLines) }
+        guard let root = readYAML(file, &problems) else { return (menus, lines, itemLines) }
         guard let menusNode = root.mapping?["menus"], let mapping = menusNode.mapping else {
             problems.append(ContentProblem(file, lineOf(root), "expected 'menus:' with one entry per menu"))
             return (menus, lines, itemLines)
@@ -216,7 +198,7 @@ public enum ContentLoader {
         return (menus, lines, itemLines)
     }
 
-    static func parseMenu(id: String, _ node: Node, _ file: String, _ problems: inout [ContentProblem]) -> (Menu, [Int])? {
+    static func parseMenu(id: String, _ node: YAMLNode, _ file: String, _ problems: inout [ContentProblem]) -> (Menu, [Int])? {
         guard let mapping = node.mapping else {
             problems.append(ContentProblem(file, lineOf(node), "menu '\(id)' needs 'title:' and 'items:'"))
             return nil
@@ -244,7 +226,7 @@ public enum ContentLoader {
         return (Menu(id: id, title: title, intro: mapping["intro"]?.string, items: items), itemLines)
     }
 
-    static func parseItem(_ node: Node, menu: String, _ file: String, _ problems: inout [ContentProblem]) -> MenuItem? {
+    static func parseItem(_ node: YAMLNode, menu: String, _ file: String, _ problems: inout [ContentProblem]) -> MenuItem? {
         let line = lineOf(node)
         guard let mapping = node.mapping else {
             problems.append(ContentProblem(file, line, "an item needs 'label:' and one of page, menu, screener, help"))

@@ -33,7 +33,7 @@ public enum PageParser {
         }
 
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(separator: "\n" as Character, omittingEmptySubsequences: false) {
             lineNumber += 1
             let line = rawLine.replacingTabs().trimmingTrailing()
             if line.hasPrefix("%") { continue }
@@ -83,13 +83,29 @@ public enum PageParser {
 
     /// Splits `**bold**` runs out of a line of text.
     static func inline(_ text: String) -> ([Span], String?) {
-        let parts = text.components(separatedBy: "**")
         var spans: [Span] = []
-        for (index, part) in parts.enumerated() where !part.isEmpty {
-            spans.append(Span(part, index % 2 == 1 ? .emphasis : .plain))
+        var bold = false
+        var run = ""
+        var previousWasStar = false
+        for character in text {
+            if character == "*" {
+                if previousWasStar {
+                    if !run.isEmpty { spans.append(Span(run, bold ? .emphasis : .plain)) }
+                    run = ""
+                    bold.toggle()
+                    previousWasStar = false
+                } else {
+                    previousWasStar = true
+                }
+                continue
+            }
+            if previousWasStar { run.append("*") }
+            previousWasStar = false
+            run.append(character)
         }
-        let problem = parts.count % 2 == 0 ? "'**' starts bold text that is never closed with another '**'" : nil
-        return (spans, problem)
+        if previousWasStar { run.append("*") }
+        if !run.isEmpty { spans.append(Span(run, bold ? .emphasis : .plain)) }
+        return (spans, bold ? "'**' starts bold text that is never closed with another '**'" : nil)
     }
 }
 

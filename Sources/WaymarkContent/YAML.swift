@@ -1,0 +1,473 @@
+/// A small reader for the part of YAML that content files use: block mappings and sequences,
+/// plain, quoted and block (`|`, `>`) scalars, flow lists of scalars, and comments. Anything else
+/// (anchors, aliases, tags, flow mappings, several documents) is refused with its line, never
+/// guessed at. Why not Yams at run time: see docs/DECISIONS.md (start-up time and memory);
+/// the tests check that this reader and Yams agree on every shipped file.
+public struct YAMLNode: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case scalar(String)
+        case mapping([Pair])
+        case sequence([YAMLNode])
+    }
+
+    public struct Pair: Sendable, Equatable {
+        public var key: YAMLNode
+        public var value: YAMLNode
+    }
+
+    public var kind: Kind
+    /// 1-based line where the node starts.
+    public var line: Int
+
+    public var string: String? {
+        if case .scalar(let text) = kind { return text }
+        return nil
+    }
+
+    public var bool: Bool? {
+        switch string?.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: return nil
+        }
+    }
+
+    public var int: Int? { string.flatMap { Int($0) } }
+
+    public var sequence: [YAMLNode]? {
+        if case .sequence(let items) = kind { return items }
+        return nil
+    }
+
+    public var mapping: Mapping? {
+        if case .mapping(let pairs) = kind { return Mapping(pairs: pairs) }
+        return nil
+    }
+
+    public struct Mapping: Sendable, Sequence {
+        public let pairs: [Pair]
+        public subscript(_ key: String) -> YAMLNode? { pairs.first { $0.key.string == key }?.value }
+        public var count: Int { pairs.count }
+        public func makeIterator() -> some IteratorProtocol<(key: YAMLNode, value: YAMLNode)> {
+            pairs.lazy.map { (key: $0.key, value: $0.value) }.makeIterator()
+        }
+    }
+}
+
+public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var message: String
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+    public var description: String { "\(line): \(message)" }
+}
+
+public enum YAML {
+    /// Reads one document. Returns nil for a file with nothing but comments and blank lines.
+    public static func parse(_ text: String) throws(YAMLError) -> YAMLNode? {
+        var reader = Reader(text)
+        return try reader.document()
+    }
+}
+
+private struct Line {
+    var number: Int
+    var indent: Int
+    /// The text after the indentation, with trailing spaces removed.
+    var text: Substring
+    var raw: Substring
+}
+
+private struct Reader {
+    var lines: [Line] = []
+    var index = 0
+
+    init(_ text: String) {
+        var number = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            var body = raw
+            if body.last == "\r" { body = body.dropLast() }
+            let indent = body.prefix { $0 == " " }.count
+            var content = body.dropFirst(indent)
+            while content.last == " " || content.last == "\t" { content = content.dropLast() }
+            lines.append(Line(number: number, indent: indent, text: content, raw: body))
+        }
+    }
+
+    static func isBlankOrComment(_ line: Line) -> Bool { line.text.isEmpty || line.text.first == "#" }
+
+    mutating func skipBlank() {
+        while index < lines.count, Reader.isBlankOrComment(lines[index]) { index += 1 }
+    }
+
+    var current: Line? {
+        index < lines.count ? lines[index] : nil
+    }
+
+    mutating func document() throws(YAMLError) -> YAMLNode? {
+        skipBlank()
+        if let line = current, line.text == "---" { index += 1; skipBlank() }
+        guard let first = current else { return nil }
+        if first.text.hasPrefix("\t") || first.raw.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+            throw YAMLError(line: first.number, message: "a tab in the indentation; indent with spaces")
+        }
+        let node = try block(indent: first.indent)
+        skipBlank()
+        if let extra = current {
+            if extra.text == "---" || extra.text == "..." {
+                throw YAMLError(line: extra.number, message: "only one document per file")
+            }
+            throw YAMLError(line: extra.number, message: "this line is indented less than the lines above it, or more than it should be")
+        }
+        return node
+    }
+
+    /// A mapping, a sequence or a scalar starting at the current line, at exactly `indent`.
+    mutating func block(indent: Int) throws(YAMLError) -> YAMLNode {
+        skipBlank()
+        guard let line = current else { return YAMLNode(kind: .scalar(""), line: lines.last?.number ?? 1) }
+        try checkTabs(line)
+        if line.text == "-" || line.text.hasPrefix("- ") { return try sequence(indent: indent) }
+        if Reader.keySplit(line.text) != nil { return try mapping(indent: indent) }
+        index += 1
+        return try scalar(String(line.text), line: line.number, parentIndent: indent - 1)
+    }
+
+    func checkTabs(_ line: Line) throws(YAMLError) {
+        if line.raw.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+            throw YAMLError(line: line.number, message: "a tab in the indentation; indent with spaces")
+        }
+    }
+
+    mutating func sequence(indent: Int) throws(YAMLError) -> YAMLNode {
+        let start = current!.number
+        var items: [YAMLNode] = []
+        while true {
+            skipBlank()
+            guard let line = current, line.indent == indent, line.text == "-" || line.text.hasPrefix("- ") else { break }
+            let rest = line.text.dropFirst(1).drop { $0 == " " }
+            if rest.isEmpty || rest.first == "#" {
+                index += 1
+                skipBlank()
+                if let next = current, next.indent > indent {
+                    items.append(try block(indent: next.indent))
+                } else {
+                    items.append(YAMLNode(kind: .scalar(""), line: line.number))
+                }
+                continue
+            }
+            // "- key: value": the rest of the line is a block indented to where it starts.
+            let column = indent + (line.text.count - rest.count)
+            lines[index] = Line(number: line.number, indent: column, text: rest, raw: line.raw)
+            if rest.hasPrefix("- ") || rest == "-" || Reader.keySplit(rest) != nil {
+                items.append(try block(indent: column))
+            } else {
+                index += 1
+                items.append(try scalar(String(rest), line: line.number, parentIndent: indent))
+            }
+        }
+        return YAMLNode(kind: .sequence(items), line: start)
+    }
+
+    mutating func mapping(indent: Int) throws(YAMLError) -> YAMLNode {
+        let start = current!.number
+        var pairs: [YAMLNode.Pair] = []
+        var seen: [String: Int] = [:]
+        while true {
+            skipBlank()
+            guard let line = current else { break }
+            if line.indent < indent { break }
+            if line.indent > indent {
+                throw YAMLError(line: line.number, message: "this line is indented more than the key above it expects")
+            }
+            try checkTabs(line)
+            guard let (rawKey, rawValue) = Reader.keySplit(line.text) else {
+                if line.text.hasPrefix("- ") || line.text == "-" { break }
+                throw YAMLError(line: line.number, message: "expected 'key: value' here")
+            }
+            let key = try keyText(rawKey, line: line.number)
+            if let first = seen[key] {
+                throw YAMLError(line: line.number, message: "the key '\(key)' appears twice (first on line \(first))")
+            }
+            seen[key] = line.number
+            index += 1
+            let keyNode = YAMLNode(kind: .scalar(key), line: line.number)
+            let value = rawValue.drop { $0 == " " }
+            var valueNode: YAMLNode
+            if value.isEmpty || value.first == "#" {
+                skipBlank()
+                if let next = current, next.indent > indent {
+                    valueNode = try block(indent: next.indent)
+                } else if let next = current, next.indent == indent, next.text == "-" || next.text.hasPrefix("- ") {
+                    valueNode = try sequence(indent: indent)
+                } else {
+                    valueNode = YAMLNode(kind: .scalar(""), line: line.number)
+                }
+            } else {
+                valueNode = try scalar(String(value), line: line.number, parentIndent: indent)
+            }
+            pairs.append(YAMLNode.Pair(key: keyNode, value: valueNode))
+        }
+        return YAMLNode(kind: .mapping(pairs), line: start)
+    }
+
+    func keyText(_ raw: Substring, line: Int) throws(YAMLError) -> String {
+        if raw.first == "\"" || raw.first == "'" {
+            var reader = Reader("")
+            reader.lines = [Line(number: line, indent: 0, text: raw, raw: raw)]
+            return try reader.quoted(String(raw), line: line, parentIndent: -1, allowTrailing: false)
+        }
+        try checkPlainStart(raw, line: line)
+        return String(raw)
+    }
+
+    /// Splits "key: value" at the first ": " (or a final ":") outside quotes.
+    static func keySplit(_ text: Substring) -> (Substring, Substring)? {
+        if text.first == "\"" || text.first == "'" {
+            let quote = text.first!
+            var i = text.index(after: text.startIndex)
+            while i < text.endIndex {
+                if text[i] == "\\", quote == "\"" { i = text.index(after: i); if i < text.endIndex { i = text.index(after: i) }; continue }
+                if text[i] == quote {
+                    let next = text.index(after: i)
+                    if quote == "'", next < text.endIndex, text[next] == "'" { i = text.index(after: next); continue }
+                    let rest = text[next...]
+                    if rest.hasPrefix(":"), rest.count == 1 || rest.dropFirst().first == " " {
+                        return (text[..<next], rest.dropFirst())
+                    }
+                    return nil
+                }
+                i = text.index(after: i)
+            }
+            return nil
+        }
+        if text.hasPrefix("- ") || text.first == "#" { return nil }
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i] == ":" {
+                let next = text.index(after: i)
+                if next == text.endIndex || text[next] == " " { return (text[..<i], text[next...]) }
+            }
+            if text[i] == "#", i > text.startIndex, text[text.index(before: i)] == " " { return nil }
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
+    func checkPlainStart(_ text: Substring, line: Int) throws(YAMLError) {
+        guard let first = text.first else { return }
+        switch first {
+        case "&", "*": throw YAMLError(line: line, message: "anchors and aliases ('&', '*') are not supported; write the text out")
+        case "!": throw YAMLError(line: line, message: "tags ('!') are not supported")
+        case "@", "`", "%": throw YAMLError(line: line, message: "a value cannot start with '\(first)'; put it in double quotes")
+        case "{": if text != "{}" { throw YAMLError(line: line, message: "'{ }' mappings are not supported; use one 'key: value' per line") }
+        default: break
+        }
+    }
+
+    /// The value after "key: " or "- ", possibly continuing on more-indented lines.
+    mutating func scalar(_ text: String, line: Int, parentIndent: Int) throws(YAMLError) -> YAMLNode {
+        let first = text.first!
+        if first == "\"" || first == "'" {
+            return YAMLNode(kind: .scalar(try quoted(text, line: line, parentIndent: parentIndent, allowTrailing: true)), line: line)
+        }
+        if first == "|" || first == ">" {
+            return YAMLNode(kind: .scalar(try blockScalar(text, line: line, parentIndent: parentIndent)), line: line)
+        }
+        if first == "[" { return try flowSequence(text, line: line) }
+        try checkPlainStart(Substring(text), line: line)
+        var value = Reader.stripComment(text)
+        if Reader.keySplit(Substring(value)) != nil {
+            throw YAMLError(line: line, message: "a ': ' inside a value; put the whole value in double quotes")
+        }
+        // A plain value may go on over more-indented lines: they join with spaces, and a blank
+        // line between them is a line break.
+        var blank = 0
+        while index < lines.count {
+            let next = lines[index]
+            if next.text.isEmpty { blank += 1; index += 1; continue }
+            if next.indent <= parentIndent || next.text.first == "#" { break }
+            if Reader.keySplit(next.text) != nil {
+                throw YAMLError(line: next.number, message: "a ': ' inside a value that goes on from line \(line); put the value in double quotes")
+            }
+            value += blank > 0 ? String(repeating: "\n", count: blank) : " "
+            value += Reader.stripComment(String(next.text))
+            blank = 0
+            index += 1
+        }
+        index -= blank
+        return YAMLNode(kind: .scalar(value), line: line)
+    }
+
+    static func stripComment(_ text: String) -> String {
+        guard let range = text.range(of: " #") else { return text }
+        var result = String(text[..<range.lowerBound])
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+
+    /// A quoted scalar; it may span lines (a line break folds to a space, a blank line is a break).
+    mutating func quoted(_ start: String, line: Int, parentIndent: Int, allowTrailing: Bool) throws(YAMLError) -> String {
+        let quote = start.first!
+        var segment = Array(start.dropFirst())
+        var result = ""
+        var continuing = false
+        var breaks = 0
+        while true {
+            if continuing {
+                while result.last == " " || result.last == "\t" { result.removeLast() }
+                result += breaks > 0 ? String(repeating: "\n", count: breaks) : " "
+                breaks = 0
+            }
+            var i = 0
+            while i < segment.count {
+                let c = segment[i]
+                if c == quote {
+                    if quote == "'", i + 1 < segment.count, segment[i + 1] == "'" {
+                        result.append("'")
+                        i += 2
+                        continue
+                    }
+                    let rest = segment[(i + 1)...].drop { $0 == " " }
+                    if !rest.isEmpty, !(allowTrailing && rest.first == "#") {
+                        throw YAMLError(line: line, message: "unexpected text after the closing quote")
+                    }
+                    return result
+                }
+                if c == "\\", quote == "\"" {
+                    guard i + 1 < segment.count else {
+                        throw YAMLError(line: line, message: "a '\\' at the end of a line is not supported")
+                    }
+                    let e = segment[i + 1]
+                    i += 2
+                    switch e {
+                    case "n": result.append("\n")
+                    case "t": result.append("\t")
+                    case "\\", "\"", "/", " ": result.append(e)
+                    case "u", "U", "x":
+                        let length = e == "u" ? 4 : (e == "U" ? 8 : 2)
+                        let hex = String(segment.dropFirst(i).prefix(length))
+                        guard hex.count == length, let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else {
+                            throw YAMLError(line: line, message: "a bad '\\\(e)' escape in double quotes")
+                        }
+                        result.unicodeScalars.append(scalar)
+                        i += length
+                    default:
+                        throw YAMLError(line: line, message: "unknown escape '\\\(e)' in double quotes (write \\\\ for a backslash)")
+                    }
+                    continue
+                }
+                result.append(c)
+                i += 1
+            }
+            // No closing quote yet: the value goes on to the next line.
+            while true {
+                guard index < lines.count else {
+                    throw YAMLError(line: line, message: "the quote \(quote) opened here is never closed")
+                }
+                let next = lines[index]
+                index += 1
+                if next.text.isEmpty { breaks += 1; continue }
+                if next.indent <= parentIndent {
+                    throw YAMLError(line: line, message: "the quote \(quote) opened here is never closed")
+                }
+                segment = Array(next.text)
+                continuing = true
+                break
+            }
+        }
+    }
+
+    /// `|` keeps line breaks; `>` folds lines into one paragraph per blank-line-separated block.
+    mutating func blockScalar(_ header: String, line: Int, parentIndent: Int) throws(YAMLError) -> String {
+        let literal = header.first == "|"
+        var chomp: Character = " "
+        for c in Reader.stripComment(header).dropFirst() {
+            guard c == "-" || c == "+", chomp == " " else {
+                throw YAMLError(line: line, message: "after '\(header.first!)' only '-' or '+' are supported")
+            }
+            chomp = c
+        }
+        var body: [Substring?] = []
+        var contentIndent: Int?
+        while index < lines.count {
+            let next = lines[index]
+            if next.raw.allSatisfy({ $0 == " " }) { body.append(nil); index += 1; continue }
+            if next.indent <= parentIndent { break }
+            if contentIndent == nil { contentIndent = next.indent }
+            if next.indent < contentIndent! {
+                throw YAMLError(line: next.number, message: "this line is indented less than the first line of the text above")
+            }
+            body.append(next.raw.dropFirst(contentIndent!))
+            index += 1
+        }
+        var trailing = 0
+        while let last = body.last, last == nil { body.removeLast(); trailing += 1 }
+        var text = ""
+        if literal {
+            text = body.map { $0.map(String.init) ?? "" }.joined(separator: "\n")
+        } else {
+            var previousWasText = false
+            for entry in body {
+                guard let part = entry else {
+                    text.append("\n")
+                    previousWasText = false
+                    continue
+                }
+                if previousWasText { text.append(" ") }
+                text += part
+                previousWasText = true
+            }
+        }
+        if body.isEmpty { return chomp == "+" ? String(repeating: "\n", count: trailing) : "" }
+        switch chomp {
+        case "-": return text
+        case "+": return text + String(repeating: "\n", count: 1 + trailing)
+        default: return text + "\n"
+        }
+    }
+
+    func flowSequence(_ text: String, line: Int) throws(YAMLError) -> YAMLNode {
+        let body = Reader.stripComment(text)
+        guard body.hasSuffix("]") else {
+            throw YAMLError(line: line, message: "a '[ ]' list must close on the same line")
+        }
+        let inner = body.dropFirst().dropLast()
+        if inner.allSatisfy({ $0 == " " }) { return YAMLNode(kind: .sequence([]), line: line) }
+        var items: [YAMLNode] = []
+        for part in inner.split(separator: ",", omittingEmptySubsequences: false) {
+            let item = part.trimmingCharacters(in: " ")
+            if item.first == "\"" || item.first == "'" {
+                var reader = Reader("")
+                items.append(YAMLNode(kind: .scalar(try reader.quoted(item, line: line, parentIndent: -1, allowTrailing: false)), line: line))
+            } else {
+                if item.isEmpty || item.contains(where: { "[]{}:".contains($0) }) {
+                    throw YAMLError(line: line, message: "in a '[ ]' list, separate plain words with commas (quote text with commas or colons)")
+                }
+                try checkPlainStart(Substring(item), line: line)
+                items.append(YAMLNode(kind: .scalar(item), line: line))
+            }
+        }
+        return YAMLNode(kind: .sequence(items), line: line)
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
+        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+    }
+}
+
+extension StringProtocol {
+    fileprivate func range(of needle: String) -> Range<Index>? {
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
+            i = index(after: i)
+        }
+        return nil
+    }
+}
