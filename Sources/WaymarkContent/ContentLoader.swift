@@ -1,4 +1,3 @@
-import Foundation
 import WaymarkCore
 
 /// Loads and validates `Content/<lang>/`. Every problem is reported with `file:line`, and all of
@@ -11,12 +10,11 @@ public enum ContentLoader {
     public static func load(directory: String, language: String) throws(ContentProblems) -> Content {
         var problems: [ContentProblem] = []
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: base, isDirectory: &isFolder), isFolder.boolValue else {
+        guard Files.isDirectory(base) else {
             throw ContentProblems([ContentProblem(base, 0, "no content folder here (expected a folder with en/ and es/ inside)")])
         }
         let folder = "\(base)/\(language)"
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+        guard Files.isDirectory(folder) else {
             throw ContentProblems([ContentProblem(folder, 0, "no folder for the language '\(language)'")])
         }
 
@@ -45,7 +43,7 @@ public enum ContentLoader {
         var problems: [ContentProblem] = []
         for language in languages {
             let folder = "\(directory)/\(language)"
-            if language != "en", !FileManager.default.fileExists(atPath: folder) { continue }
+            if language != "en", !Files.exists(folder) { continue }
             do { _ = try load(directory: directory, language: language) } catch { problems += error.problems }
         }
         return problems
@@ -62,15 +60,17 @@ public enum ContentLoader {
     // MARK: - Files
 
     static func readText(_ file: String, _ problems: inout [ContentProblem]) -> String? {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        let bytes: [UInt8]
+        switch Files.read(file, limit: maxFileBytes) {
+        case .unreadable:
             problems.append(ContentProblem(file, 0, "cannot read this file (missing, or no permission)"))
             return nil
-        }
-        if data.count > maxFileBytes {
-            problems.append(ContentProblem(file, 0, "the file is too large (\(data.count / 1000) kB; the limit is \(maxFileBytes / 1000) kB)"))
+        case .tooLarge(let size):
+            problems.append(ContentProblem(file, 0, "the file is too large (\(size / 1000) kB; the limit is \(maxFileBytes / 1000) kB)"))
             return nil
+        case .bytes(let read):
+            bytes = read
         }
-        let bytes = [UInt8](data)
         if let nul = bytes.firstIndex(of: 0) {
             problems.append(ContentProblem(file, line(at: nul, in: bytes), "a NUL byte: this does not look like a text file"))
             return nil
@@ -106,12 +106,12 @@ public enum ContentLoader {
     }
 
     static func listPages(_ folder: String, _ problems: inout [ContentProblem]) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+        guard let names = Files.list(folder) else {
             problems.append(ContentProblem(folder, 0, "no pages folder"))
             return []
         }
         var ids: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for name in names where !name.hasPrefix(".") {
             guard name.hasSuffix(".md") else {
                 problems.append(ContentProblem("\(folder)/\(name)", 0, "only .md files belong in pages/"))
                 continue
@@ -297,7 +297,8 @@ public enum ContentLoader {
             problems.append(ContentProblem(file, line, "menu '\(id)' cannot be reached from the main menu"))
         }
         for id in pageIDs.sorted() where !reachedPages.contains(id) {
-            problems.append(ContentProblem(file.replacingOccurrences(of: "menu.yaml", with: "pages/\(id).md"), 1,
+            let folder = file.dropLast("menu.yaml".count)
+            problems.append(ContentProblem("\(folder)pages/\(id).md", 1,
                                            "no menu opens this page (add it to menu.yaml)"))
         }
     }

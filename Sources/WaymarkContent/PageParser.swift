@@ -1,4 +1,3 @@
-import Foundation
 import WaymarkCore
 
 /// Reads the page format documented in Content/README.md: a small Markdown subset.

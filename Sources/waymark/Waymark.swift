@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import Glibc
 import WaymarkContent
 import WaymarkCore
 import WaymarkTerminal
@@ -27,8 +27,13 @@ struct ContentOption: ParsableArguments {
     var content: String?
 }
 
+func printError(_ message: String) {
+    let line = "waymark: \(message)\n"
+    _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+}
+
 func fail(_ message: String, _ status: Int32) -> Never {
-    FileHandle.standardError.write(Data("waymark: \(message)\n".utf8))
+    printError(message)
     exit(status)
 }
 
@@ -45,7 +50,8 @@ struct Run: ParsableCommand {
         } catch {
             fail(error.problems.map(\.description).joined(separator: "\nwaymark: "), ExitStatus.contentError)
         }
-        let useColor = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        // NO_COLOR: any non-empty value turns colour off (no-color.org).
+        let useColor = getenv("NO_COLOR").map { $0.pointee == 0 } ?? true
         do {
             try Session.run(content: content, useColor: useColor)
         } catch {
@@ -70,25 +76,32 @@ struct CheckContent: ParsableCommand {
         if problems.isEmpty {
             print("\(directory): content is good")
         } else {
-            FileHandle.standardError.write(Data("waymark: \(problems.count) problem(s) in \(directory)\n".utf8))
+            printError("\(problems.count) problem(s) in \(directory)")
             throw ExitCode(ExitStatus.contentError)
         }
     }
 }
 
 enum ContentLocator {
-    /// The shipped content: next to an installed binary, or in the source tree above a built one.
+    /// The shipped content: next to an installed binary (`PREFIX/share/waymark/Content`), or in
+    /// the source tree above a built one (`swift run`, `.build/debug/waymark`).
     static func shipped() -> String {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0]
-        var folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
-        let installed = folder.deletingLastPathComponent().appendingPathComponent("share/waymark/Content")
-        if FileManager.default.fileExists(atPath: installed.path) { return installed.path }
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("Content")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("en").path) { return candidate.path }
-            folder = folder.deletingLastPathComponent()
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let executable = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                                     : CommandLine.arguments[0]
+        var folder = parent(executable)
+        let installed = parent(folder) + "/share/waymark/Content"
+        if Files.isDirectory(installed) { return installed }
+        while !folder.isEmpty {
+            if Files.isDirectory(folder + "/Content/en") { return folder + "/Content" }
+            folder = parent(folder)
         }
         return "Content"
+    }
+
+    private static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
     }
 }
