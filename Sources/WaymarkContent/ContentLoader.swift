@@ -3,7 +3,7 @@ import WaymarkCore
 /// Loads and validates `Content/<lang>/`. Every problem is reported with `file:line`, and all of
 /// them at once, so an editor can fix a whole batch in one go.
 public enum ContentLoader {
-    public static let languages = ["en", "es"]
+    public static let languages = Content.languages
     /// A content file bigger than this is surely a mistake (and would slow the start).
     public static let maxFileBytes = 1_000_000
 
@@ -38,13 +38,16 @@ public enum ContentLoader {
         return Content(language: language, menus: menus, pages: pages, strings: strings, screener: screener)
     }
 
-    /// Checks every language. Returns all problems (empty when the content is good).
+    /// Checks every language, and that the languages match each other (same pages, menus,
+    /// items and targets, in the same order). Returns all problems (empty when all is good).
     public static func check(directory: String) -> [ContentProblem] {
         var problems: [ContentProblem] = []
-        for language in languages {
-            let folder = "\(directory)/\(language)"
-            if language != "en", !Files.exists(folder) { continue }
-            do { _ = try load(directory: directory, language: language) } catch { problems += error.problems }
+        var loaded: [Content] = []
+        for language in Content.languages {
+            do { loaded.append(try load(directory: directory, language: language)) } catch { problems += error.problems }
+        }
+        if loaded.count == Content.languages.count {
+            problems += Parity.compare(loaded[0], loaded[1], directory: directory)
         }
         return problems
     }
@@ -229,12 +232,12 @@ public enum ContentLoader {
     static func parseItem(_ node: YAMLNode, menu: String, _ file: String, _ problems: inout [ContentProblem]) -> MenuItem? {
         let line = lineOf(node)
         guard let mapping = node.mapping else {
-            problems.append(ContentProblem(file, line, "an item needs 'label:' and one of page, menu, screener, help"))
+            problems.append(ContentProblem(file, line, "an item needs 'label:' and one of page, menu, screener, help, language"))
             return nil
         }
-        let targetKeys = ["page", "menu", "screener", "help"]
+        let targetKeys = ["page", "menu", "screener", "help", "language"]
         for (key, _) in mapping where !(["label"] + targetKeys).contains(key.string ?? "") {
-            problems.append(ContentProblem(file, lineOf(key), "unknown key '\(key.string ?? "?")' (expected label, page, menu, screener or help)"))
+            problems.append(ContentProblem(file, lineOf(key), "unknown key '\(key.string ?? "?")' (expected label, page, menu, screener, help or language)"))
         }
         guard let label = mapping["label"]?.string, !label.isEmpty else {
             problems.append(ContentProblem(file, line, "this item in menu '\(menu)' needs a 'label:'"))
@@ -242,7 +245,7 @@ public enum ContentLoader {
         }
         let present = targetKeys.filter { mapping[$0] != nil }
         guard present.count == 1, let kind = present.first, let value = mapping[kind] else {
-            problems.append(ContentProblem(file, line, "item '\(label)' needs exactly one of page, menu, screener or help"))
+            problems.append(ContentProblem(file, line, "item '\(label)' needs exactly one of page, menu, screener, help or language"))
             return nil
         }
         switch kind {
@@ -257,7 +260,11 @@ public enum ContentLoader {
                 problems.append(ContentProblem(file, lineOf(value), "item '\(label)': write '\(kind): true'"))
                 return nil
             }
-            return MenuItem(label: label, target: kind == "screener" ? .screener : .help)
+            switch kind {
+            case "screener": return MenuItem(label: label, target: .screener)
+            case "help": return MenuItem(label: label, target: .help)
+            default: return MenuItem(label: label, target: .language)
+            }
         }
     }
 
@@ -289,7 +296,7 @@ public enum ContentLoader {
                         problems.append(ContentProblem(file, line, "item '\(item.label)': there is no page '\(target)' (pages/\(target).md)"))
                     }
                     reachedPages.insert(target)
-                case .screener, .help: break
+                case .screener, .help, .language: break
                 }
             }
         }

@@ -7,7 +7,9 @@ public enum Screen: Sendable, Equatable {
 }
 
 public struct AppState: Sendable {
-    public let content: Content
+    public private(set) var content: Content
+    /// A short message shown in the footer until the next key (e.g. a language that failed to load).
+    public private(set) var notice: String?
     /// Never empty; the main menu is at the bottom.
     public private(set) var stack: [Screen]
     public private(set) var size: Size
@@ -55,6 +57,7 @@ public struct AppState: Sendable {
 
     /// Applies one action. Pure: the only way out is the returned effects.
     public mutating func update(_ action: Action) -> [Effect] {
+        notice = nil
         switch action {
         case .quickExit: return [.quickExit]
         case .quit: return [.quit]
@@ -72,14 +75,35 @@ public struct AppState: Sendable {
         case .pageDown: movePage(by: 1)
         case .home: moveToEnd(top: true)
         case .end: moveToEnd(top: false)
-        case .open: openSelected()
+        case .open: return openSelected()
         case .back: back()
-        case .number(let n): openNumber(n)
+        case .number(let n): return openNumber(n)
+        case .switchLanguage: return [.switchLanguage(to: Content.otherLanguage(than: content.language))]
         case .help:
             if case .help = screen { back() } else { stack.append(.help(scroll: 0)) }
         case .quickExit, .quit, .repaint, .resize: break
         }
         return []
+    }
+
+    /// Shows the same place in another language's content (same ids, so the whole back stack
+    /// stays valid; scroll positions are kept within the new text's bounds).
+    public mutating func switchContent(_ newContent: Content) {
+        content = newContent
+        stack = stack.filter { screen in
+            switch screen {
+            case .menu(let id, _, _): return newContent.menus[id] != nil
+            case .page(let id, _): return newContent.pages[id] != nil
+            default: return true
+            }
+        }
+        if stack.isEmpty { stack = [.menu(id: Content.mainMenuID, selection: 0, scroll: 0)] }
+        resize(to: size)
+    }
+
+    /// Tells the person why an action did nothing (shown until the next key).
+    public mutating func show(notice text: String) {
+        notice = text
     }
 
     public static func update(_ state: AppState, _ action: Action) -> (AppState, [Effect]) {
@@ -150,33 +174,36 @@ public struct AppState: Sendable {
         stack[index ?? stack.count - 1] = .menu(id: id, selection: selection, scroll: max(0, scroll))
     }
 
-    private mutating func openSelected() {
+    private mutating func openSelected() -> [Effect] {
         guard case .menu(let id, let selection, _) = screen, let menu = content.menus[id],
-              menu.items.indices.contains(selection) else { return }
-        open(menu.items[selection].target)
+              menu.items.indices.contains(selection) else { return [] }
+        return open(menu.items[selection].target)
     }
 
-    private mutating func openNumber(_ n: Int) {
+    private mutating func openNumber(_ n: Int) -> [Effect] {
         guard case .menu(let id, _, let scroll) = screen, let menu = content.menus[id],
-              (1...9).contains(n), n <= menu.items.count else { return }
+              (1...9).contains(n), n <= menu.items.count else { return [] }
         setMenu(id: id, menu: menu, selection: n - 1, scroll: scroll)
-        open(menu.items[n - 1].target)
+        return open(menu.items[n - 1].target)
     }
 
-    private mutating func open(_ target: MenuTarget) {
+    private mutating func open(_ target: MenuTarget) -> [Effect] {
         switch target {
         case .menu(let id):
-            guard let menu = content.menus[id] else { return }
+            guard let menu = content.menus[id] else { return [] }
             stack.append(.menu(id: id, selection: 0, scroll: 0))
             setMenu(id: id, menu: menu, selection: 0, scroll: 0)
         case .page(let id):
-            guard content.pages[id] != nil else { return }
+            guard content.pages[id] != nil else { return [] }
             stack.append(.page(id: id, scroll: 0))
         case .help:
             stack.append(.help(scroll: 0))
         case .screener:
             stack.append(.screener(scroll: 0))
+        case .language:
+            return [.switchLanguage(to: Content.otherLanguage(than: content.language))]
         }
+        return []
     }
 
     private mutating func back() {

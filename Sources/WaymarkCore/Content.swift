@@ -17,6 +17,21 @@ public struct Content: Sendable {
     }
 
     public static let mainMenuID = "main"
+    public static let languages = ["en", "es"]
+
+    public static func otherLanguage(than language: String) -> String {
+        language == "es" ? "en" : "es"
+    }
+
+    /// The language to start in: `--lang`, else the locale variables (es_* means Spanish), else English.
+    public static func language(option: String?, environment: (String) -> String?) -> String {
+        if let option { return option }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment(name), !value.isEmpty else { continue }
+            return value.hasPrefix("es") ? "es" : "en"
+        }
+        return "en"
+    }
 }
 
 public struct Menu: Sendable, Equatable {
@@ -46,6 +61,8 @@ public enum MenuTarget: Sendable, Equatable {
     case menu(String)
     case screener
     case help
+    /// Switches between the languages (English and Spanish).
+    case language
 }
 
 public struct Page: Sendable, Equatable {
@@ -93,6 +110,9 @@ public enum StringKey: String, CaseIterable, Sendable {
     case quit = "key.quit"
     case repaint = "key.repaint"
     case quickExitHelp = "key.quick_exit"
+    case language = "key.language"
+    case footerLanguage = "footer.language"
+    case languageFailed = "notice.language_failed"
     case helpTitle = "help.title"
     case helpIntro = "help.intro"
     case helpKeysHeading = "help.keys_heading"

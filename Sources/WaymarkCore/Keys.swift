@@ -16,6 +16,7 @@ public enum Action: Sendable, Equatable {
     case number(Int)
     case help
     case quit, quickExit, repaint
+    case switchLanguage
     case resize(Size)
 }
 
@@ -24,6 +25,8 @@ public enum Effect: Sendable, Equatable {
     case quit
     case quickExit
     case repaint
+    /// Load the content of the other language and hand it to `AppState.switchContent`.
+    case switchLanguage(to: String)
 }
 
 /// Where the person is, for deciding which bindings apply.
@@ -93,6 +96,8 @@ public enum Bindings {
                 action: { key in key == .home ? .home : .end }),
         Binding([.char("?"), .function(1)], label: "?  F1", footerLabel: "?", .help, footer: .footerHelp,
                 in: browsing, footerRank: 0, .help),
+        Binding([.char("L"), .function(2)], label: "L  F2", footerLabel: "L", .language, footer: .footerLanguage,
+                in: browsing, footerRank: 7, .switchLanguage),
         Binding([.char("q")], label: "q", .quit, footer: .footerQuit, in: everywhere, footerRank: 6, .quit),
         Binding([.ctrl("l")], label: "Ctrl-L", .repaint, in: everywhere, .repaint),
     ]

@@ -3,7 +3,11 @@ import WaymarkUI
 
 /// Runs the program in a terminal: keys in, actions through the core, frames out.
 public enum Session {
-    public static func run(content: Content, useColor: Bool) throws(TerminalError) {
+    /// `load` gives the content of another language (loaded the first time it is asked for), or
+    /// the problem that stopped it loading.
+    public static func run(content: Content, useColor: Bool,
+                           load: (String) -> Result<Content, ContentLoadFailure>) throws(TerminalError) {
+        var loaded = [content.language: content]
         let terminal = try Terminal.start(useColor: useColor)
         var state = AppState(content: content, size: terminal.size)
         var frame = render(state)
@@ -26,6 +30,18 @@ public enum Session {
                             terminal.stop()
                             return
                         case .repaint: repaint = true
+                        case .switchLanguage(let language):
+                            if let ready = loaded[language] {
+                                state.switchContent(ready)
+                                continue
+                            }
+                            switch load(language) {
+                            case .success(let other):
+                                loaded[language] = other
+                                state.switchContent(other)
+                            case .failure(let failure):
+                                state.show(notice: state.content.strings[.languageFailed] + " " + failure.message)
+                            }
                         }
                     }
                 }
@@ -37,4 +53,9 @@ public enum Session {
             }
         }
     }
+}
+
+public struct ContentLoadFailure: Error {
+    public let message: String
+    public init(_ message: String) { self.message = message }
 }

@@ -36,7 +36,7 @@ public final class Terminal {
             throw TerminalError(description: "TERM is not set, so the terminal type is unknown (try TERM=xterm)")
         }
         // Without the locale every byte of UTF-8 would become a cell of its own.
-        setlocale(LC_ALL, "")
+        useLocaleCharacterSet()
         var status: Int32 = 0
         if setupterm(nil, STDOUT_FILENO, &status) != OK {
             throw TerminalError(description: "the terminal type '\(term)' is not known here (try TERM=xterm)")
@@ -48,6 +48,27 @@ public final class Terminal {
         return Terminal(useColor: useColor)
     }
 
+    /// Takes the character set from the environment. When it names UTF-8 but that exact locale is
+    /// not installed (say es_US.UTF-8 on a machine with only C.UTF-8), UTF-8 is still what the
+    /// terminal speaks, so use C.UTF-8 rather than falling back to ASCII.
+    private static func useLocaleCharacterSet() {
+        let applied = setlocale(LC_ALL, "") != nil
+        if applied, isUTF8(String(cString: nl_langinfo(nl_item(CODESET)))) { return }
+        var named = ""
+        for variable in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            if let value = getenv(variable), value.pointee != 0 {
+                named = String(cString: value)
+                break
+            }
+        }
+        if isUTF8(named) { setlocale(LC_CTYPE, "C.UTF-8") }
+    }
+
+    private static func isUTF8(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.contains("utf-8") || lower.contains("utf8")
+    }
+
     /// A terminfo string capability, or "" when the terminal lacks it.
     private static func capability(_ name: String) -> String {
         let value = name.withCString { tigetstr(UnsafeMutablePointer(mutating: $0)) }
@@ -57,7 +78,7 @@ public final class Terminal {
 
     private init(useColor wantColor: Bool) {
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        asciiOnly = codeset.uppercased() != "UTF-8"
+        asciiOnly = !Terminal.isUTF8(codeset)
         screen = newterm(nil, fdopen(STDOUT_FILENO, "w"), fdopen(STDIN_FILENO, "r"))
         raw()
         noecho()

@@ -26,7 +26,7 @@ public func render(_ state: AppState) -> Frame {
         }
     }
     drawTitle(&frame, state.title(of: screen), position: position)
-    drawFooter(&frame, state.content.strings, context: state.context)
+    drawFooter(&frame, state.content.strings, context: state.context, notice: state.notice)
     return frame
 }
 
@@ -42,7 +42,7 @@ private func drawTitle(_ frame: inout Frame, _ title: String, position: String?)
     frame.put(Wrap.truncate(title, width: limit - 1), x: 1, y: 0, tone: .title, limit: limit)
 }
 
-private func drawFooter(_ frame: inout Frame, _ strings: Strings, context: Context) {
+private func drawFooter(_ frame: inout Frame, _ strings: Strings, context: Context, notice: String?) {
     let y = frame.size.height - 1
     let width = frame.size.width
     frame.fill(row: y, tone: .footer)
@@ -52,6 +52,11 @@ private func drawFooter(_ frame: inout Frame, _ strings: Strings, context: Conte
         [strings[.quickExitShort], "911"],
     ].first { DisplayWidth.of($0.joined(separator: "  ")) + 2 <= width } ?? [strings[.quickExitShort]]
     var parts = required
+    if let notice {
+        parts.append(notice)
+        frame.put(Wrap.truncate(parts.joined(separator: "  "), width: width - 2), x: 1, y: y, tone: .footer)
+        return
+    }
     for binding in Bindings.footer(in: context) {
         let part = "\(binding.footerLabel) \(strings[binding.footerDescription])"
         if DisplayWidth.of((parts + [part]).joined(separator: "  ")) + 2 <= width { parts.append(part) }

@@ -25,6 +25,19 @@ enum ExitStatus {
 struct ContentOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Use the content in this folder instead of the shipped one.", valueName: "DIR"))
     var content: String?
+
+    @Option(name: .long, help: ArgumentHelp("The language: en (English) or es (Spanish). Default: from LC_ALL, LC_MESSAGES or LANG (es_* is Spanish), else English.", valueName: "en|es"))
+    var lang: String?
+
+    func validate() throws {
+        if let lang, !Content.languages.contains(lang) {
+            throw ValidationError("unknown language '\(lang)'; use one of: \(Content.languages.joined(separator: ", "))")
+        }
+    }
+
+    var language: String {
+        Content.language(option: lang) { name in getenv(name).map { String(cString: $0) } }
+    }
 }
 
 func printError(_ message: String) {
@@ -46,14 +59,22 @@ struct Run: ParsableCommand {
         let directory = options.content ?? ContentLocator.shipped()
         let content: Content
         do {
-            content = try ContentLoader.load(directory: directory, language: "en")
+            content = try ContentLoader.load(directory: directory, language: options.language)
         } catch {
             fail(error.problems.map(\.description).joined(separator: "\nwaymark: "), ExitStatus.contentError)
         }
         // NO_COLOR: any non-empty value turns colour off (no-color.org).
         let useColor = getenv("NO_COLOR").map { $0.pointee == 0 } ?? true
         do {
-            try Session.run(content: content, useColor: useColor)
+            try Session.run(content: content, useColor: useColor) { language in
+                do {
+                    return .success(try ContentLoader.load(directory: directory, language: language))
+                } catch let error as ContentProblems {
+                    return .failure(ContentLoadFailure(error.problems.first?.description ?? ""))
+                } catch {
+                    return .failure(ContentLoadFailure("\(error)"))
+                }
+            }
         } catch {
             fail(error.description, ExitStatus.notATerminal)
         }

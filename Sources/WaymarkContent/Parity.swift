@@ -1,0 +1,64 @@
+import WaymarkCore
+
+/// Every language must offer the same things: the same pages, the same menus with the same items
+/// opening the same things, in the same order. Only the words differ.
+enum Parity {
+    static func compare(_ a: Content, _ b: Content, directory: String) -> [ContentProblem] {
+        var problems: [ContentProblem] = []
+        let menuFile = { (c: Content) in "\(directory)/\(c.language)/menu.yaml" }
+        let lines = { (c: Content) -> [String] in
+            guard case .bytes(let bytes) = Files.read(menuFile(c), limit: ContentLoader.maxFileBytes) else { return [] }
+            return String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        let bLines = lines(b)
+        /// The line where menu `id` starts in b's menu.yaml (its "  id:" line), else 1.
+        func line(ofMenu id: String) -> Int {
+            1 + (bLines.firstIndex { $0.trimmingSpaces() == "\(id):" } ?? 0)
+        }
+
+        for id in a.pages.keys.sorted() where b.pages[id] == nil {
+            problems.append(ContentProblem("\(directory)/\(b.language)/pages/\(id).md", 0,
+                                           "missing: \(a.language)/pages/\(id).md has no \(b.language) version"))
+        }
+        for id in b.pages.keys.sorted() where a.pages[id] == nil {
+            problems.append(ContentProblem("\(directory)/\(b.language)/pages/\(id).md", 1,
+                                           "extra: there is no \(a.language)/pages/\(id).md"))
+        }
+        for id in a.menus.keys.sorted() {
+            guard let menuB = b.menus[id] else {
+                problems.append(ContentProblem(menuFile(b), 1, "missing menu '\(id)' (it is in \(a.language)/menu.yaml)"))
+                continue
+            }
+            let menuA = a.menus[id]!
+            if menuA.items.count != menuB.items.count {
+                problems.append(ContentProblem(menuFile(b), line(ofMenu: id),
+                    "menu '\(id)' has \(menuB.items.count) items; \(a.language)/menu.yaml has \(menuA.items.count)"))
+                continue
+            }
+            for (n, (itemA, itemB)) in zip(menuA.items, menuB.items).enumerated() where itemA.target != itemB.target {
+                problems.append(ContentProblem(menuFile(b), line(ofMenu: id),
+                    "menu '\(id)', item \(n + 1) ('\(itemB.label)') opens \(describe(itemB.target)); in \(a.language) it opens \(describe(itemA.target))"))
+            }
+        }
+        for id in b.menus.keys.sorted() where a.menus[id] == nil {
+            problems.append(ContentProblem(menuFile(b), line(ofMenu: id), "extra menu '\(id)': it is not in \(a.language)/menu.yaml"))
+        }
+        return problems
+    }
+
+    static func describe(_ target: MenuTarget) -> String {
+        switch target {
+        case .page(let id): return "page '\(id)'"
+        case .menu(let id): return "menu '\(id)'"
+        case .screener: return "the screener"
+        case .help: return "the help"
+        case .language: return "the language switch"
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}
