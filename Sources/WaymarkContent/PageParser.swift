@@ -32,7 +32,7 @@ public enum PageParser {
         }
 
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n" as Character, omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let line = rawLine.replacingTabs().trimmingTrailing()
             if line.hasPrefix("%") { continue }

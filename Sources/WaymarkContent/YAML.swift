@@ -86,7 +86,7 @@ private struct Reader {
 
     init(_ text: String) {
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             var body = raw
             if body.last == "\r" { body = body.dropLast() }
@@ -181,11 +181,11 @@ private struct Reader {
             guard let line = current else { break }
             if line.indent < indent { break }
             if line.indent > indent {
-                throw YAMLError(line: line.number, message: "this line is indented more than the key above it expects")
+                throw YAMLError(line: line.number, message: "this line's indentation does not match the lines above it")
             }
             try checkTabs(line)
             guard let (rawKey, rawValue) = Reader.keySplit(line.text) else {
-                if line.text.hasPrefix("- ") || line.text == "-" { break }
+                if line.text.hasPrefix("- ") || line.text == "-" || line.text == "---" || line.text == "..." { break }
                 throw YAMLError(line: line.number, message: "expected 'key: value' here")
             }
             let key = try keyText(rawKey, line: line.number)
@@ -438,7 +438,7 @@ private struct Reader {
         let inner = body.dropFirst().dropLast()
         if inner.allSatisfy({ $0 == " " }) { return YAMLNode(kind: .sequence([]), line: line) }
         var items: [YAMLNode] = []
-        for part in inner.split(separator: ",", omittingEmptySubsequences: false) {
+        for part in Reader.splitFlow(inner) {
             let item = part.trimmingCharacters(in: " ")
             if item.first == "\"" || item.first == "'" {
                 var reader = Reader("")
@@ -452,6 +452,30 @@ private struct Reader {
             }
         }
         return YAMLNode(kind: .sequence(items), line: line)
+    }
+}
+
+extension Reader {
+    /// Splits the inside of a `[ ]` list at commas that are not inside quotes.
+    static func splitFlow(_ inner: Substring) -> [Substring] {
+        var parts: [Substring] = []
+        var start = inner.startIndex
+        var quote: Character?
+        var i = inner.startIndex
+        while i < inner.endIndex {
+            let c = inner[i]
+            if let open = quote {
+                if c == "\\", open == "\"" { i = inner.index(after: i) } else if c == open { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == "," {
+                parts.append(inner[start..<i])
+                start = inner.index(after: i)
+            }
+            if i < inner.endIndex { i = inner.index(after: i) }
+        }
+        parts.append(inner[start...])
+        return parts
     }
 }
 

@@ -136,3 +136,25 @@ struct TerminalTests {
         #expect(help.output.contains("check-content"))
     }
 }
+
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
+struct SpanishTerminalTests {
+    @Test func withASpanishLocaleEverythingIsSpanishAndTheQuickExitWorks() {
+        let tmux = Tmux(environment: ["LANG": "es_US.UTF-8"])
+        tmux.type("echo MARKER-BEFORE; \(Binary.path); echo \"exit=$?\"")
+        #expect(tmux.waitFor { $0.contains("Pida ayuda ahora") && $0.contains("Esc: salida rápida") })
+        tmux.press("2")
+        #expect(tmux.waitFor { $0.contains("Sus derechos en el trabajo") && $0.contains("salario mínimo") })
+        tmux.press("L")
+        #expect(tmux.waitFor { $0.contains("Your rights at work") && $0.contains("minimum wage") }, "L switches, keeping the page")
+        tmux.press("L")
+        #expect(tmux.waitFor { $0.contains("salario mínimo") })
+        tmux.press("Escape")
+        #expect(tmux.waitForExit())
+        #expect(tmux.waitFor { $0.contains("exit=0") })
+        let all = tmux.everything()
+        for word in ["MARKER-BEFORE", "Waymark", "derechos", "salario", "Esc"] {
+            #expect(!all.contains(word), "'\(word)' left behind")
+        }
+    }
+}

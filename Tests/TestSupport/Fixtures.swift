@@ -15,6 +15,12 @@ public enum Fixtures {
         }
     }()
 
+    public static let spanish: Content = {
+        do { return try ContentLoader.load(directory: repoRoot + "/Content", language: "es") } catch {
+            fatalError("shipped Spanish content does not load: \(error)")
+        }
+    }()
+
     public static func page(_ id: String, paragraphs: Int) -> Page {
         Page(id: id, title: "Long \(id)", blocks: (1...paragraphs).map { n in
             .paragraph([Span("Paragraph \(n) says something long enough to wrap onto more than one line at forty columns.")])

@@ -77,7 +77,7 @@ import WaymarkCore
     @Test func anUnknownKeyInAnItem() throws {
         let line = try line(of: "page: get-help", in: "menu.yaml")
         let found = try problems(in: "menu.yaml", replacing: "page: get-help", with: "pgae: get-help")
-        #expect(found.contains("menu.yaml:\(line): unknown key 'pgae' (expected label, page, menu, screener or help)"), "\(found)")
+        #expect(found.contains("menu.yaml:\(line): unknown key 'pgae' (expected label, page, menu, screener, help or language)"), "\(found)")
     }
 
     @Test func aDuplicateMenuID() throws {
@@ -164,6 +164,58 @@ import WaymarkCore
         defer { try? FileManager.default.removeItem(atPath: root) }
         try "x".write(toFile: root + "/en/pages/notes.txt", atomically: true, encoding: .utf8)
         #expect(problems(root) == ["notes.txt:0: only .md files belong in pages/"])
+    }
+}
+
+@Suite struct ParityTests {
+    func check(_ change: (String) throws -> Void) rethrows -> [String] {
+        let root = Fixtures.copyOfShippedContent()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try change(root)
+        return ContentLoader.check(directory: root).map {
+            $0.description.replacingOccurrences(of: root + "/", with: "")
+        }
+    }
+
+    @Test func theShippedLanguagesMatch() {
+        #expect(ContentLoader.check(directory: Fixtures.repoRoot + "/Content") == [])
+    }
+
+    func edit(_ path: String, _ old: String, _ new: String) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(old), "fixture: \(old)")
+        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func aPageMissingInOneLanguage() throws {
+        let found = try check { root in
+            try FileManager.default.removeItem(atPath: root + "/es/pages/self-care.md")
+            let menu = try String(contentsOfFile: root + "/es/menu.yaml", encoding: .utf8)
+            let item = menu.range(of: "      - label: Cuídese\n        page: self-care\n")
+            try #require(item != nil)
+            try menu.replacingCharacters(in: item!, with: "").write(toFile: root + "/es/menu.yaml", atomically: true, encoding: .utf8)
+        }
+        #expect(found.contains("es/pages/self-care.md:0: missing: en/pages/self-care.md has no es version"), "\(found)")
+        #expect(found.contains { $0.hasPrefix("es/menu.yaml:") && $0.hasSuffix("menu 'self-help' has 3 items; en/menu.yaml has 4") }, "\(found)")
+    }
+
+    @Test func aPageOnlyInOneLanguage() throws {
+        let found = try check { root in
+            try "# Extra\n\nText.\n".write(toFile: root + "/es/pages/extra.md", atomically: true, encoding: .utf8)
+            try edit(root + "/es/menu.yaml", "        page: self-care\n", "        page: self-care\n      - label: Extra\n        page: extra\n")
+        }
+        #expect(found.contains("es/pages/extra.md:1: extra: there is no en/pages/extra.md"), "\(found)")
+    }
+
+    @Test func anItemThatOpensSomethingElse() throws {
+        let found = try check { root in
+            try edit(root + "/es/menu.yaml", "page: t-visa", "page: PLACEHOLDER")
+            try edit(root + "/es/menu.yaml", "page: u-visa", "page: t-visa")
+            try edit(root + "/es/menu.yaml", "page: PLACEHOLDER", "page: u-visa")
+        }
+        let line = try String(contentsOfFile: Fixtures.repoRoot + "/Content/es/menu.yaml", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "  immigration:" }! + 1
+        #expect(found.contains("es/menu.yaml:\(line): menu 'immigration', item 1 ('Visa T (trata de personas)') opens page 'u-visa'; in en it opens page 't-visa'"), "\(found)")
     }
 }
 

@@ -106,7 +106,7 @@ import Yams
         ("a: b: c\n", 1, "a ': ' inside a value; put the whole value in double quotes"),
         ("a:\n\tb: c\n", 2, "a tab in the indentation; indent with spaces"),
         ("a: b\n  c: d\n", 2, "a ': ' inside a value that goes on from line 1; put the value in double quotes"),
-        ("a:\n  b: c\n d: e\n", 3, "this line is indented less than the lines above it, or more than it should be"),
+        ("a:\n  b: c\n d: e\n", 3, "this line's indentation does not match the lines above it"),
         ("a: [b, c\n", 1, "a '[ ]' list must close on the same line"),
         ("a: \"x\" y\n", 1, "unexpected text after the closing quote"),
         ("a: \"\\q\"\n", 1, "unknown escape '\\q' in double quotes (write \\\\ for a backslash)"),

@@ -14,6 +14,7 @@ import WaymarkCore
                 (.pageUp, c, .pageUp), (.pageDown, c, .pageDown), (.char(" "), c, .pageDown),
                 (.home, c, .home), (.end, c, .end),
                 (.char("?"), c, .help), (.function(1), c, .help),
+                (.char("L"), c, .switchLanguage), (.function(2), c, .switchLanguage),
             ]
         }
         rows += [(.enter, .menu, .open), (.right, .menu, .open), (.char("l"), .menu, .open)]

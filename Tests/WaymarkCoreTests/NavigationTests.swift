@@ -177,7 +177,7 @@ import WaymarkCore
         func walk(_ s: AppState) {
             guard case .menu(let id, _, _) = s.screen, visited.insert(id).inserted,
                   let menu = s.content.menus[id] else { return }
-            for n in 1...menu.items.count {
+            for n in 1...menu.items.count where menu.items[n - 1].target != .language {
                 var t = s
                 _ = t.update(.number(n))
                 #expect(t.stack.count == s.stack.count + 1, "item \(n) of \(id)")

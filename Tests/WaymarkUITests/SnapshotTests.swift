@@ -53,6 +53,62 @@ func assertSnapshot(_ frame: Frame, _ name: String, sourceLocation: SourceLocati
         assertSnapshot(render(state(size)), "too-small")
     }
 
+    static let spanishSizes = [Size(width: 80, height: 24), Size(width: 40, height: 12)]
+
+    func spanish(_ size: Size, _ actions: [Action] = []) -> AppState {
+        var s = AppState(content: Fixtures.spanish, size: size)
+        for action in actions { _ = s.update(action) }
+        return s
+    }
+
+    @Test(arguments: spanishSizes) func spanishMainMenu(_ size: Size) {
+        assertSnapshot(render(spanish(size)), "es-main-menu")
+    }
+
+    @Test(arguments: spanishSizes) func spanishPage(_ size: Size) {
+        assertSnapshot(render(spanish(size, [.number(2)])), "es-rights-at-work")
+    }
+
+    @Test(arguments: spanishSizes) func spanishSubmenu(_ size: Size) {
+        assertSnapshot(render(spanish(size, [.number(5)])), "es-immigration")
+    }
+
+    @Test(arguments: spanishSizes) func spanishHelp(_ size: Size) {
+        assertSnapshot(render(spanish(size, [.help])), "es-help")
+    }
+
+    @Test(arguments: spanishSizes) func spanishTooSmall(_ size: Size) {
+        assertSnapshot(render(spanish(Size(width: size.width / 3, height: size.height / 3))), "es-too-small")
+    }
+
+    /// Spanish words are long: at 40 columns no word may be cut, and nothing may overflow.
+    @Test(arguments: ["en", "es"]) func noWordIsCutAtFortyColumns(_ language: String) {
+        let content = language == "es" ? Fixtures.spanish : Fixtures.shipped
+        let width = Layout.textWidth(Size(width: 40, height: 12))
+        for page in content.pages.values {
+            let lines = PageLayout.lines(page, width: width)
+            let shown = Set(lines.flatMap { $0.spans.map(\.text).joined().split(separator: " ").map(String.init) })
+            for block in page.blocks {
+                let text: String
+                switch block {
+                case .heading(let t): text = t
+                case .paragraph(let spans), .bullet(let spans), .callout(let spans): text = spans.map(\.text).joined()
+                }
+                for word in text.split(separator: " ") where DisplayWidth.of(word) <= width - 2 {
+                    #expect(shown.contains(String(word)), "'\(word)' on page \(page.id) is cut")
+                }
+            }
+            for line in lines {
+                #expect(line.indent + line.spans.reduce(0) { $0 + DisplayWidth.of($1.text) } <= width, "\(page.id)")
+            }
+        }
+        for menu in content.menus.values {
+            #expect(DisplayWidth.of(menu.title) <= 38, "menu title '\(menu.title)' fits the title bar")
+            for item in menu.items { #expect(DisplayWidth.of(item.label) <= 33, "'\(item.label)' fits on one line") }
+        }
+        for page in content.pages.values { #expect(DisplayWidth.of(page.title) <= 34, "title '\(page.title)' fits") }
+    }
+
     @Test func theFooterAlwaysShowsTheQuickExitAndTheEmergencyNumber() {
         for size in Self.sizes {
             let footer = render(state(size)).lines.last ?? ""
