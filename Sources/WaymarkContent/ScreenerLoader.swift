@@ -1,9 +1,8 @@
-import Foundation
 import WaymarkCore
-import Yams
 
 /// Loads and validates `Content/<lang>/screener.yaml` (format: the comment at the top of that
-/// file). Every problem is reported as `file:line: message`, all at once.
+/// file) with the content's own YAML reader. Every problem is reported as `file:line: message`,
+/// all at once.
 public enum ScreenerLoader {
     public static let fileName = "screener.yaml"
     static let questionKeys = ["id", "text", "help", "helper_text", "helper_help", "next"]
@@ -20,7 +19,7 @@ public enum ScreenerLoader {
     /// The screener file for a language: its own, or the English one while it has none.
     public static func file(directory: String, language: String) -> String {
         let own = "\(directory)/\(language)/\(fileName)"
-        if language == "en" || FileManager.default.fileExists(atPath: own) { return own }
+        if language == "en" || Files.exists(own) { return own }
         return "\(directory)/en/\(fileName)"
     }
 
@@ -33,12 +32,12 @@ public enum ScreenerLoader {
 
     static func load(file: String, _ problems: inout [ContentProblem]) -> Screener? {
         let before = problems.count
-        guard let root = ContentLoader.parseYAML(file, &problems) else { return nil }
+        guard let root = ContentLoader.readYAML(file, &problems) else { return nil }
         guard let mapping = root.mapping else {
             problems.append(ContentProblem(file, line(root), "expected 'questions:', 'words:' and 'reasons:'"))
             return nil
         }
-        var sections: [String: Node] = [:]
+        var sections: [String: YAMLNode] = [:]
         var sectionLines: [String: Int] = [:]
         for (key, value) in mapping {
             let name = key.string ?? "?"
@@ -61,7 +60,9 @@ public enum ScreenerLoader {
         return Screener(questions: parsed.questions, first: parsed.first, words: words, reasons: reasons)
     }
 
-    static func line(_ node: Node) -> Int { ContentLoader.lineOf(node) }
+    static func line(_ node: YAMLNode) -> Int { ContentLoader.lineOf(node) }
+
+    static func isBlank(_ text: String) -> Bool { text.allSatisfy(\.isWhitespace) }
 
     // MARK: - Questions and their graph
 
@@ -72,7 +73,7 @@ public enum ScreenerLoader {
         var line: Int
     }
 
-    static func questions(_ node: Node?, line sectionLine: Int, _ file: String, _ problems: inout [ContentProblem])
+    static func questions(_ node: YAMLNode?, line sectionLine: Int, _ file: String, _ problems: inout [ContentProblem])
         -> (questions: [QuestionID: ScreenerQuestion], first: QuestionID)? {
         guard let node, let sequence = node.sequence, !sequence.isEmpty else {
             problems.append(ContentProblem(file, node.map(line) ?? sectionLine, "expected 'questions:' with a list of questions (- id: ...)"))
@@ -84,21 +85,25 @@ public enum ScreenerLoader {
         var edges: [Edge] = []
         let before = problems.count
         for item in sequence {
-            guard let (question, idLine, itemEdges) = question(item, file, &problems) else { continue }
-            if let first = idLines[question.id] {
-                problems.append(ContentProblem(file, idLine, "question '\(question.id.rawValue)' appears twice (first at line \(first))"))
+            // A question with a known id counts as present even if something else in it is wrong,
+            // so one mistake is reported once, not again as a missing question.
+            guard let (id, idLine, parsed, itemEdges) = question(item, file, &problems) else { continue }
+            if let first = idLines[id] {
+                problems.append(ContentProblem(file, idLine, "question '\(id.rawValue)' appears twice (first at line \(first))"))
                 continue
             }
-            questions[question.id] = question
-            idLines[question.id] = idLine
-            order.append(question.id)
+            idLines[id] = idLine
+            order.append(id)
             edges += itemEdges
+            if let parsed { questions[id] = parsed }
         }
         for id in QuestionID.allCases where idLines[id] == nil {
             problems.append(ContentProblem(file, sectionLine, "question '\(id.rawValue)' is missing (every question of the screener must be here once)"))
         }
+        var reportedEdges: Set<String> = []
         for edge in edges {
-            if case .question(let target) = edge.to, questions[target] == nil, idLines[target] == nil {
+            if case .question(let target) = edge.to, idLines[target] == nil,
+               reportedEdges.insert("\(edge.line) \(target.rawValue)").inserted {
                 problems.append(ContentProblem(file, edge.line, "'\(edge.from.rawValue)' leads to '\(target.rawValue)', which is not in this file"))
             }
         }
@@ -108,13 +113,15 @@ public enum ScreenerLoader {
         return (questions, first)
     }
 
-    static func question(_ node: Node, _ file: String, _ problems: inout [ContentProblem])
-        -> (ScreenerQuestion, Int, [Edge])? {
+    /// A question's id and its line (nil when there is no known id), the question when it has
+    /// no problem, and its ways on.
+    static func question(_ node: YAMLNode, _ file: String, _ problems: inout [ContentProblem])
+        -> (QuestionID, Int, ScreenerQuestion?, [Edge])? {
         guard let mapping = node.mapping else {
             problems.append(ContentProblem(file, line(node), "a question needs 'id:', 'text:' and 'next:'"))
             return nil
         }
-        var fields: [String: Node] = [:]
+        var fields: [String: YAMLNode] = [:]
         var fieldLines: [String: Int] = [:]
         for (key, value) in mapping {
             let name = key.string ?? "?"
@@ -140,7 +147,7 @@ public enum ScreenerLoader {
                 if required { problems.append(ContentProblem(file, line(idNode), "question '\(name)' needs '\(key):'")) }
                 return nil
             }
-            guard let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty, value.scalar != nil else {
+            guard let text = value.string, !isBlank(text), value.string != nil else {
                 problems.append(ContentProblem(file, line(value), "'\(key):' of question '\(name)' needs some text"))
                 return nil
             }
@@ -161,7 +168,7 @@ public enum ScreenerLoader {
         var next: [Answer: ScreenerNext] = [:]
         var edges: [Edge] = []
         if let nextNode = fields["next"] {
-            if nextNode.scalar != nil {
+            if nextNode.string != nil {
                 if let target = target(nextNode, from: name, file, &problems) {
                     for answer in Answer.allCases {
                         next[answer] = target
@@ -181,7 +188,7 @@ public enum ScreenerLoader {
                 }
                 let missing = Answer.allCases.filter { answer in !branches.contains { $0.key.string == answer.rawValue } }
                 if !missing.isEmpty {
-                    problems.append(ContentProblem(file, line(nextNode), "question '\(name)': 'next:' says nowhere for "
+                    problems.append(ContentProblem(file, fieldLines["next"] ?? line(nextNode), "question '\(name)': 'next:' says nowhere for "
                         + missing.map(\.rawValue).joined(separator: ", ") + " (give yes, no and unsure, or one target for all)"))
                 }
             } else {
@@ -190,13 +197,13 @@ public enum ScreenerLoader {
         } else {
             problems.append(ContentProblem(file, line(idNode), "question '\(name)' needs 'next:' (a question id, or 'results')"))
         }
-        guard problems.count == before, let questionText else { return nil }
-        return (ScreenerQuestion(id: id, text: questionText, help: help, helperText: helperText,
-                                 helperHelp: helperHelp, next: next), line(idNode), edges)
+        guard problems.count == before, let questionText else { return (id, line(idNode), nil, edges) }
+        return (id, line(idNode), ScreenerQuestion(id: id, text: questionText, help: help, helperText: helperText,
+                                                   helperHelp: helperHelp, next: next), edges)
     }
 
-    static func target(_ node: Node, from: String, _ file: String, _ problems: inout [ContentProblem]) -> ScreenerNext? {
-        guard let name = node.string, node.scalar != nil else {
+    static func target(_ node: YAMLNode, from: String, _ file: String, _ problems: inout [ContentProblem]) -> ScreenerNext? {
+        guard let name = node.string, node.string != nil else {
             problems.append(ContentProblem(file, line(node), "question '\(from)': a way on must be a question id or 'results'"))
             return nil
         }
@@ -267,7 +274,7 @@ public enum ScreenerLoader {
 
     // MARK: - Words and reasons
 
-    static func texts(_ node: Node?, section: String, line sectionLine: Int, keys: [String], _ file: String,
+    static func texts(_ node: YAMLNode?, section: String, line sectionLine: Int, keys: [String], _ file: String,
                       _ problems: inout [ContentProblem]) -> [String: String] {
         guard let node, let mapping = node.mapping else {
             problems.append(ContentProblem(file, node.map(line) ?? sectionLine, "expected '\(section):' with lines of the form 'key: \"text\"'"))
@@ -283,7 +290,7 @@ public enum ScreenerLoader {
                 continue
             }
             present.insert(name)
-            guard value.scalar != nil, let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard value.string != nil, let text = value.string, !isBlank(text) else {
                 problems.append(ContentProblem(file, line(value), "'\(name)' needs some text"))
                 continue
             }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import Glibc
 import WaymarkContent
 import WaymarkCore
 
@@ -19,29 +19,21 @@ struct Screen: ParsableCommand {
     @Flag(help: "Print one JSON object: t_visa, u_visa, also_ask_about, answers (the ones given).")
     var json = false
 
-    @Option(help: ArgumentHelp("The language of the texts (en or es; English while a language has no screener yet).", valueName: "LANG"))
-    var lang = "en"
-
+    /// --content and --lang (en or es; a language without its own screener.yaml uses English).
     @OptionGroup var options: ContentOption
-
-    func validate() throws {
-        guard ContentLoader.languages.contains(lang) else {
-            throw ValidationError("unknown language '\(lang)'; the languages are: \(ContentLoader.languages.joined(separator: ", "))")
-        }
-    }
 
     func run() throws {
         let given: Answers
         switch ScreenerReport.parseAnswers(answers) {
         case .success(let answers): given = answers
         case .failure(let problem):
-            FileHandle.standardError.write(Data("waymark: \(problem.message)\n".utf8))
+            printError(problem.message)
             throw ExitCode(ExitStatus.usage)
         }
         let directory = options.content ?? ContentLocator.shipped()
         let screener: Screener
         do {
-            screener = try ScreenerLoader.load(file: ScreenerLoader.file(directory: directory, language: lang))
+            screener = try ScreenerLoader.load(file: ScreenerLoader.file(directory: directory, language: options.language))
         } catch {
             fail(error.problems.map(\.description).joined(separator: "\nwaymark: "), ExitStatus.contentError)
         }

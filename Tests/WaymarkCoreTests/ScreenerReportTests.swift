@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import TestSupport
+import WaymarkCore
+
+@Suite struct ScreenerReportTests {
+    let screener = Fixtures.shipped.screener!
+
+    @Test func readsAnswers() throws {
+        let parsed = try ScreenerReport.parseAnswers(["in_us=yes", "forced_labor=NO", "fear_persecution=unsure", "in_us=yes"]).get()
+        #expect(parsed == [.inUS: .yes, .forcedLabor: .no, .fearPersecution: .unsure])
+        #expect(try ScreenerReport.parseAnswers([]).get() == [:])
+    }
+
+    @Test(arguments: [
+        ("foo=yes", "unknown question id 'foo'; the ids are: in_us, at_port_of_entry,"),
+        ("in_us=maybe", "'maybe' is not an answer for in_us; the answers are: yes, no, unsure"),
+        ("in_us", "'in_us' is not ID=VALUE"),
+    ])
+    func refusesBadAnswers(_ argument: String, _ message: String) {
+        guard case .failure(let problem) = ScreenerReport.parseAnswers([argument]) else {
+            Issue.record("accepted \(argument)")
+            return
+        }
+        #expect(problem.message.hasPrefix(message), "\(problem.message)")
+        if argument.hasPrefix("foo") { #expect(problem.message.hasSuffix("unpaid_wages")) }
+    }
+
+    @Test func refusesTwoDifferentAnswersToOneQuestion() {
+        guard case .failure(let problem) = ScreenerReport.parseAnswers(["in_us=yes", "in_us=no"]) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(problem.message == "in_us is answered twice (yes and no)")
+    }
+
+    @Test func jsonIsOneObjectWithTheKeysInOrder() throws {
+        let given: Answers = [.forcedLabor: .yes, .inUS: .yes, .lawEnforcementAsked: .no, .unpaidWages: .yes]
+        let results = ScreenerRules.evaluate(given)
+        let json = ScreenerReport.json(results, answers: given, screener: screener)
+        #expect(!json.contains("\n"))
+        #expect(json.hasPrefix("{\"t_visa\": {\"result\": \"worth-asking\", \"reasons\": [\""))
+        let order = ["\"t_visa\"", "\"u_visa\"", "\"also_ask_about\"", "\"answers\""].map { json.range(of: $0)!.lowerBound }
+        #expect(order == order.sorted())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["t_visa", "u_visa", "also_ask_about", "answers"])
+        let t = try #require(object["t_visa"] as? [String: Any])
+        #expect(t["result"] as? String == "worth-asking")
+        #expect(t["reasons"] as? [String] == results.tVisa.reasons.map { screener.text($0) })
+        #expect((t["reasons"] as? [String])?.first?.hasPrefix("You said someone made you work") == true)
+        let u = try #require(object["u_visa"] as? [String: Any])
+        #expect(u["result"] as? String == "unclear")
+        #expect(object["also_ask_about"] as? [String] == ["wage-claim"])
+        #expect(object["answers"] as? [String: String] == ["in_us": "yes", "forced_labor": "yes",
+                                                          "law_enforcement_asked": "no", "unpaid_wages": "yes"])
+        #expect(json.hasSuffix("\"answers\": {\"in_us\": \"yes\", \"forced_labor\": \"yes\", \"law_enforcement_asked\": \"no\", \"unpaid_wages\": \"yes\"}}"),
+                "answers in the order of the questions")
+    }
+
+    @Test func jsonEscapes() throws {
+        #expect(ScreenerReport.quote("a\"b\\c\nd\t\u{1}é") == "\"a\\\"b\\\\c\\nd\\t\\u0001é\"")
+        var odd = screener
+        odd.reasons[Reason.tTraffickingUnsure.rawValue] = "Quote \" back\\slash\nnew line"
+        let json = ScreenerReport.json(ScreenerRules.evaluate([:]), answers: [:], screener: odd)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let reasons = (object["t_visa"] as? [String: Any])?["reasons"] as? [String]
+        #expect(reasons?.first == "Quote \" back\\slash\nnew line")
+        #expect((object["answers"] as? [String: String])?.isEmpty == true)
+    }
+
+    @Test func textIsWhatAPersonReads() {
+        let given: Answers = [.forcedLabor: .yes, .inUS: .yes, .lawEnforcementAsked: .no, .qualifyingCrime: .no,
+                              .crimeInUS: .no, .fearPersecution: .yes]
+        let text = ScreenerReport.text(ScreenerRules.evaluate(given), screener: screener)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 }, "wrapped to 80 columns")
+        let t = text.range(of: "Worth asking an attorney about: T visa")!
+        let asylum = text.range(of: "Worth asking an attorney about: Asylum")!
+        let u = text.range(of: "Probably does not fit: U visa")!
+        #expect(t.lowerBound < asylum.lowerBound && asylum.lowerBound < u.lowerBound, "most relevant first")
+        #expect(text.contains("  - No one has asked you for help yet. An attorney can explain what helping law"))
+        for needed in ["This is not legal advice", "DOJ-accredited", "\"notarios\"", "1-888-373-7888", "233733",
+                       "860.763.4542", "911"] {
+            #expect(text.replacingOccurrences(of: "\n", with: " ").contains(needed), "\(needed)")
+        }
+    }
+
+    @Test func wrapping() {
+        #expect(ScreenerReport.wrap("the quick brown fox jumps", width: 10) == ["the quick", "brown fox", "jumps"])
+        #expect(ScreenerReport.wrap("one two three four", width: 10, first: "- ", rest: "  ") == ["- one two", "  three", "  four"])
+        #expect(ScreenerReport.wrap("abcdefghijkl x", width: 5) == ["abcde", "fghij", "kl x"])
+        #expect(ScreenerReport.wrap("中文中文中文", width: 5) == ["中文", "中文", "中文"])
+        #expect(ScreenerReport.wrap("a\nb", width: 5) == ["a", "b"])
+    }
+}
+
+/// The built `waymark` binary, when this test run can find it (it sits next to the test bundle).
+enum BuiltBinary {
+    static let path: String? = {
+        var candidates: [String] = []
+        if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
+            candidates.append((bundle.bundlePath as NSString).deletingLastPathComponent + "/waymark")
+        }
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        candidates.append((exe as NSString).deletingLastPathComponent + "/waymark")
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path!)
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}
+
+@Suite(.enabled(if: BuiltBinary.path != nil, "the waymark binary is not built next to the tests (swift build first)"))
+struct ScreenCommandTests {
+    let content = ["--content", Fixtures.repoRoot + "/Content"]
+
+    @Test func json() throws {
+        let run = try BuiltBinary.run(["screen", "--answer", "forced_labor=yes", "--answer", "in_us=yes", "--json"] + content)
+        #expect(run.status == 0, "\(run.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        #expect((object["t_visa"] as? [String: Any])?["result"] as? String == "unclear")
+        #expect(object["answers"] as? [String: String] == ["forced_labor": "yes", "in_us": "yes"])
+    }
+
+    @Test func text() throws {
+        let run = try BuiltBinary.run(["screen", "--answer", "unpaid_wages=yes"] + content)
+        #expect(run.status == 0)
+        #expect(run.out.contains("Worth asking an attorney about: A wage claim"))
+    }
+
+    @Test func anUnknownIDExits64NamingTheValidOnes() throws {
+        let run = try BuiltBinary.run(["screen", "--answer", "in_usa=yes"] + content)
+        #expect(run.status == 64)
+        #expect(run.out.isEmpty)
+        #expect(run.err.contains("unknown question id 'in_usa'") && run.err.contains("in_us, at_port_of_entry"))
+        let value = try BuiltBinary.run(["screen", "--answer", "in_us=perhaps"] + content)
+        #expect(value.status == 64)
+        #expect(value.err.contains("yes, no, unsure"))
+    }
+}

@@ -1,0 +1,230 @@
+import Testing
+import TestSupport
+import WaymarkCore
+
+@Suite struct ScreenerSessionTests {
+    let screener = Fixtures.shipped.screener!
+
+    /// Answers questions in turn from `script` (by id; a question not in it is answered "unsure"),
+    /// and returns the questions asked, in order.
+    func walk(_ script: Answers, from session: inout ScreenerSession) -> [QuestionID] {
+        var asked: [QuestionID] = []
+        while let current = session.current, asked.count <= QuestionID.allCases.count {
+            asked.append(current)
+            session.answer(script[current] ?? .unsure)
+        }
+        return asked
+    }
+
+    func asked(_ script: Answers) -> [QuestionID] {
+        var session = screener.session()
+        return walk(script, from: &session)
+    }
+
+    @Test func startsWithTheFirstQuestionOfTheContent() {
+        let session = screener.session()
+        #expect(session.current == .inUS)
+        #expect(session.progress == ScreenerProgress(number: 1, total: QuestionID.allCases.count))
+        #expect(!session.canGoBack)
+        #expect(session.currentAnswer == nil)
+    }
+
+    @Test func thePortOfEntryOnlyWhenNotInTheUSOrNotSure() {
+        #expect(!asked([.inUS: .yes]).contains(.atPortOfEntry))
+        #expect(asked([.inUS: .no]).prefix(2) == [.inUS, .atPortOfEntry])
+        #expect(asked([.inUS: .unsure]).prefix(2) == [.inUS, .atPortOfEntry])
+    }
+
+    @Test func oneYesSettlesTrafficking() {
+        let path = asked([.inUS: .yes, .forcedLabor: .yes])
+        #expect(!path.contains(.forcedSex) && !path.contains(.minorCommercialSex))
+        // U crime is inferred from trafficking: qualifying_crime is skipped, the other U questions are not.
+        #expect(!path.contains(.qualifyingCrime))
+        for id in [QuestionID.crimeInUS, .substantialAbuse, .under16OrIncapacitated, .hasInformation, .helpfulToLawEnforcement] {
+            #expect(path.contains(id), "\(id)")
+        }
+    }
+
+    @Test func noTraffickingSkipsTheLawEnforcementQuestions() {
+        let path = asked([.inUS: .yes, .forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no])
+        #expect(path == [.inUS, .forcedLabor, .forcedSex, .minorCommercialSex, .qualifyingCrime, .crimeInUS, .substantialAbuse,
+                         .under16OrIncapacitated, .hasInformation, .helpfulToLawEnforcement,
+                         .abusedByCitizenOrResidentFamily, .under21AbusedByParent, .fearPersecution, .unpaidWages])
+    }
+
+    @Test func noCrimeAtAllSkipsTheUQuestions() {
+        let path = asked([.inUS: .yes, .forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .no])
+        #expect(path == [.inUS, .forcedLabor, .forcedSex, .minorCommercialSex, .qualifyingCrime,
+                         .abusedByCitizenOrResidentFamily, .under21AbusedByParent, .fearPersecution, .unpaidWages])
+    }
+
+    @Test func theUQuestionsStayWhenTheCrimeIsOnlyUnsure() {
+        let path = asked([.inUS: .yes, .forcedLabor: .unsure, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .no])
+        #expect(path.contains(.crimeInUS) && path.contains(.helpfulToLawEnforcement))
+    }
+
+    @Test func aCrimeElsewhereSkipsTheRestOfU() {
+        let path = asked([.inUS: .yes, .forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .yes, .crimeInUS: .no])
+        #expect(path.firstIndex(of: .crimeInUS).map { path[$0 + 1] } == .abusedByCitizenOrResidentFamily)
+    }
+
+    @Test func compliedOnlyWhenLawEnforcementAsked() {
+        let base: Answers = [.inUS: .yes, .forcedLabor: .yes, .under18AtTime: .no]
+        var yes = base
+        yes[.lawEnforcementAsked] = .yes
+        #expect(asked(yes).contains(.compliedWithRequests))
+        var unsure = base
+        unsure[.lawEnforcementAsked] = .unsure
+        let unsurePath = asked(unsure)
+        #expect(!unsurePath.contains(.compliedWithRequests))
+        #expect(unsurePath.contains(.traumaPreventsCooperation))
+        var no = base
+        no[.lawEnforcementAsked] = .no
+        let noPath = asked(no)
+        // No request yet: cooperation is settled, so neither follow-up is asked.
+        #expect(!noPath.contains(.compliedWithRequests) && !noPath.contains(.traumaPreventsCooperation))
+    }
+
+    @Test func aMinorIsNotAskedAboutCooperationButStillAboutARequest() {
+        let path = asked([.inUS: .yes, .forcedLabor: .yes, .under18AtTime: .yes, .lawEnforcementAsked: .yes])
+        // law_enforcement_asked still matters for Continued Presence.
+        #expect(path.contains(.lawEnforcementAsked))
+        #expect(!path.contains(.compliedWithRequests) && !path.contains(.traumaPreventsCooperation))
+    }
+
+    @Test func settledTStillAsksForContinuedPresence() {
+        let path = asked([.inUS: .no, .atPortOfEntry: .no, .forcedLabor: .yes, .lawEnforcementAsked: .yes])
+        #expect(!path.contains(.under18AtTime))
+        #expect(path.contains(.lawEnforcementAsked))
+        #expect(!path.contains(.compliedWithRequests) && !path.contains(.traumaPreventsCooperation))
+        var session = screener.session()
+        _ = walk([.inUS: .no, .atPortOfEntry: .no, .forcedLabor: .yes, .lawEnforcementAsked: .yes], from: &session)
+        #expect(session.results().alsoAskAbout.map(\.option) == [.continuedPresence])
+        #expect(session.results().tVisa.level == .unlikely)
+    }
+
+    @Test func theRewordedQuestions() {
+        var session = screener.session()
+        let plain = screener.wording(of: .hasInformation, given: session.answers)
+        #expect(plain.text == screener.questions[.hasInformation]!.text)
+        let script: Answers = [.inUS: .yes, .forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .yes,
+                               .crimeInUS: .yes, .substantialAbuse: .yes, .under16OrIncapacitated: .yes]
+        while let id = session.current, id != .hasInformation { session.answer(script[id]!) }
+        #expect(session.current == .hasInformation)
+        let helper = screener.wording(of: .hasInformation, given: session.answers)
+        #expect(helper.text == screener.questions[.hasInformation]!.helperText)
+        #expect(helper.text != plain.text)
+    }
+
+    @Test func backKeepsTheAnswer() {
+        var session = screener.session()
+        session.answer(.yes)  // in_us
+        session.answer(.no)  // forced_labor
+        #expect(session.current == .forcedSex)
+        let wentBack = session.back()
+        #expect(wentBack)
+        #expect(session.current == .forcedLabor)
+        #expect(session.currentAnswer == .no)
+        let wentBackAgain = session.back()
+        #expect(wentBackAgain)
+        #expect(session.current == .inUS)
+        #expect(session.currentAnswer == .yes)
+        let wentBackAtFirst = session.back()
+        #expect(!wentBackAtFirst, "nothing before the first question")
+        #expect(session.current == .inUS)
+        // Forward again with the same answers: the way and the kept answers are as before.
+        session.answer(.yes)
+        #expect(session.current == .forcedLabor)
+        #expect(session.currentAnswer == .no)
+    }
+
+    @Test func changingAnAnswerDropsWhatNoLongerMatters() {
+        var session = screener.session()
+        session.answer(.no)  // in_us
+        #expect(session.current == .atPortOfEntry)
+        session.answer(.yes)  // at_port_of_entry
+        session.answer(.yes)  // forced_labor
+        #expect(session.current == .under18AtTime)
+        session.back()
+        session.back()
+        session.back()
+        #expect(session.current == .inUS)
+        session.answer(.yes)
+        #expect(session.current == .forcedLabor)
+        #expect(session.kept[.atPortOfEntry] == nil, "the port of entry answer no longer matters")
+        #expect(session.currentAnswer == .yes, "an answer that may still count is kept")
+        session.answer(.yes)
+        let results = session.results()
+        #expect(results.tVisa.reasons.contains(.tPresenceInUS))
+        #expect(!results.tVisa.reasons.contains(.tPresencePortOfEntry))
+    }
+
+    @Test func staleAnswersNeverCount() {
+        var session = screener.session()
+        _ = walk([.inUS: .yes, .forcedLabor: .yes, .under18AtTime: .yes, .lawEnforcementAsked: .yes], from: &session)
+        #expect(session.isFinished)
+        #expect(session.results().alsoAskAbout.map(\.option) == [.continuedPresence])
+        let revisited = session.revisit(.forcedLabor)
+        #expect(revisited)
+        #expect(session.current == .forcedLabor)
+        session.answer(.no)
+        // Kept answers ahead (under_18_at_time, law_enforcement_asked) count only once reached again.
+        #expect(session.answers[.under18AtTime] == nil && session.answers[.lawEnforcementAsked] == nil)
+        #expect(session.results().alsoAskAbout.isEmpty)
+        #expect(session.current == .forcedSex)
+        _ = walk([.forcedSex: .no, .minorCommercialSex: .no], from: &session)
+        // Trafficking is now no: those questions were skipped, and their answers are gone.
+        #expect(session.kept[.under18AtTime] == nil && session.kept[.lawEnforcementAsked] == nil)
+        #expect(session.results().alsoAskAbout.isEmpty)
+        let revisitedSkipped = session.revisit(.lawEnforcementAsked)
+        #expect(!revisitedSkipped)
+    }
+
+    @Test func randomWalksKeepEveryPromise() {
+        var random = SeededRandom(seed: 42)
+        var outcomes: Set<String> = []
+        var reasons: Set<Reason> = []
+        var everAsked: Set<QuestionID> = []
+        for _ in 0..<3000 {
+            var session = screener.session()
+            var lastTotal = Int.max
+            var asked: [QuestionID] = []
+            while let current = session.current {
+                #expect(asked.count < QuestionID.allCases.count, "the walk ends")
+                if asked.count >= QuestionID.allCases.count { break }
+                let progress = session.progress
+                #expect(progress.number == asked.count + 1)
+                #expect(progress.number <= progress.total)
+                #expect(progress.total <= lastTotal, "the estimate never grows going forward")
+                lastTotal = progress.total
+                #expect(!asked.contains(current), "never asked twice")
+                #expect(ScreenerRules.canChangeResults(current, given: session.answers), "\(current) can change a result")
+                asked.append(current)
+                everAsked.insert(current)
+                session.answer(Answer.allCases.randomElement(using: &random)!)
+            }
+            #expect(session.answers.count == asked.count)
+            let results = session.results()
+            #expect(results == ScreenerRules.evaluate(session.answers))
+            for result in results.ordered {
+                outcomes.insert("\(result.option.rawValue) \(result.level.rawValue)")
+                reasons.formUnion(result.reasons)
+            }
+        }
+        #expect(everAsked == Set(QuestionID.allCases))
+        for level in ResultLevel.allCases {
+            #expect(outcomes.contains("t-visa \(level.rawValue)"))
+            #expect(outcomes.contains("u-visa \(level.rawValue)"))
+        }
+        for option in ScreenerOption.alsoAskAbout { #expect(outcomes.contains("\(option.rawValue) worth-asking")) }
+        #expect(Set(Reason.allCases).subtracting(reasons).isEmpty, "unreachable: \(Set(Reason.allCases).subtracting(reasons))")
+    }
+
+    @Test func theProgressLineReadsNaturally() {
+        var session = screener.session()
+        session.answer(.yes)
+        #expect(screener.progressText(session.progress) == "Question 2 of about 18")
+        _ = walk([.forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .no], from: &session)
+        #expect(session.progress == ScreenerProgress(number: 9, total: 9))
+    }
+}
