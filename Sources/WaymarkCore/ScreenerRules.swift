@@ -121,17 +121,19 @@ public indirect enum Formula: Sendable, Equatable {
         case .any(let parts), .all(let parts):
             let isAny: Bool
             if case .any = self { isAny = true } else { isAny = false }
-            guard let index = parts.firstIndex(where: { $0.questions.contains(question) }),
-                  let (low, high) = parts[index].swing(of: question, known) else { return nil }
-            let others = parts.indices.filter { $0 != index }.map { parts[$0].bounds(known) }
-            // The best setting of the other parts: as low as they go for OR, as high for AND.
-            if isAny {
-                let floor = Answer.any(others.map(\.low))
-                return (max(low, floor), max(high, floor))
-            } else {
-                let ceiling = Answer.all(others.map(\.high))
-                return (min(low, ceiling), min(high, ceiling))
+            for (index, part) in parts.enumerated() {
+                guard let (low, high) = part.swing(of: question, known) else { continue }
+                let others = parts.indices.filter { $0 != index }.map { parts[$0].bounds(known) }
+                // The best setting of the other parts: as low as they go for OR, as high for AND.
+                if isAny {
+                    let floor = Answer.any(others.map(\.low))
+                    return (max(low, floor), max(high, floor))
+                } else {
+                    let ceiling = Answer.all(others.map(\.high))
+                    return (min(low, ceiling), min(high, ceiling))
+                }
             }
+            return nil
         }
     }
 

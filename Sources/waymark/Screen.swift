@@ -4,8 +4,9 @@ import WaymarkContent
 import WaymarkCore
 
 /// `waymark screen`: the visa screener's rules without the full-screen UI, for advocates and tests.
-struct Screen: ParsableCommand {
+struct ScreenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "screen",
         abstract: "Show which immigration options given answers point to (not legal advice).",
         discussion: """
             Evaluates the screener's rules for the answers given; a question not given counts as \

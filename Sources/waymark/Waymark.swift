@@ -11,7 +11,7 @@ struct Waymark: ParsableCommand {
         abstract: "Private, keyboard-driven help for people facing trafficking or domestic violence.",
         discussion: "Press Esc (or Ctrl-C) at any time to clear the screen and leave at once.",
         version: "0.1.0",
-        subcommands: [Run.self, CheckContent.self, Screen.self],
+        subcommands: [Run.self, CheckContent.self, ScreenCommand.self],
         defaultSubcommand: Run.self
     )
 }

@@ -185,7 +185,7 @@ import WaymarkCore
         var outcomes: Set<String> = []
         var reasons: Set<Reason> = []
         var everAsked: Set<QuestionID> = []
-        for _ in 0..<3000 {
+        for _ in 0..<1000 {
             var session = screener.session()
             var lastTotal = Int.max
             var asked: [QuestionID] = []
