@@ -19,7 +19,7 @@ let package = Package(
         ),
         .target(name: "CTerminalGuard"),
         .target(name: "WaymarkCore"),
-        .target(name: "WaymarkContent", dependencies: ["WaymarkCore", "Yams"]),  // Yams: until the screener loader moves to YAML.swift
+        .target(name: "WaymarkContent", dependencies: ["WaymarkCore"]),
         .target(name: "WaymarkUI", dependencies: ["WaymarkCore"]),
         .target(name: "WaymarkTerminal", dependencies: ["WaymarkCore", "WaymarkUI", "CNcursesW", "CTerminalGuard"]),
         .executableTarget(

@@ -3,7 +3,22 @@ public enum Screen: Sendable, Equatable {
     case menu(id: String, selection: Int, scroll: Int)
     case page(id: String, scroll: Int)
     case help(scroll: Int)
-    case screener(scroll: Int)
+    /// The screener's current question: choices 1-3 answer it, the last one explains it.
+    case question(selection: Int, scroll: Int)
+    /// "What does this mean?" for the current question.
+    case questionHelp(scroll: Int)
+    /// The screener's results; digits choose what to do next.
+    case results(scroll: Int)
+    /// The answers given so far, to pick one to change.
+    case review(selection: Int, scroll: Int)
+}
+
+/// What a screen shows, laid out for the current width: its lines and, for screens with
+/// choices, the lines each choice takes.
+public struct ScreenLayout: Sendable, Equatable {
+    public var lines: [LaidOutLine]
+    public var items: [Range<Int>]
+    public static let empty = ScreenLayout(lines: [], items: [])
 }
 
 public struct AppState: Sendable {
@@ -13,6 +28,10 @@ public struct AppState: Sendable {
     /// Never empty; the main menu is at the bottom.
     public private(set) var stack: [Screen]
     public private(set) var size: Size
+    /// The screener's answers: in memory only, kept across language switches.
+    public private(set) var screener: ScreenerSession?
+    /// The top screen laid out at the current size (kept up to date by every change).
+    public private(set) var layout = ScreenLayout.empty
     /// The last size big enough to lay out, so scroll positions survive a trip through "too small".
     private var laidOutFor: Size
 
@@ -21,37 +40,92 @@ public struct AppState: Sendable {
         self.size = size
         self.laidOutFor = Layout.isTooSmall(size) ? Size(width: 80, height: 24) : size
         self.stack = [.menu(id: Content.mainMenuID, selection: 0, scroll: 0)]
-        if !Layout.isTooSmall(size), let main = content.menus[Content.mainMenuID] {
-            setMenu(id: Content.mainMenuID, menu: main, selection: 0, scroll: 0)
-        }
+        relayout()
     }
 
     public var screen: Screen { stack[stack.count - 1] }
 
     public var context: Context {
         if Layout.isTooSmall(size) { return .tooSmall }
-        if case .menu = screen { return .menu }
-        return .page
+        switch screen {
+        case .menu, .question, .review: return .menu
+        case .results: return .results
+        case .page, .help, .questionHelp: return .page
+        }
+    }
+
+    /// True for screens whose choices are selected with the arrows (menus, questions, review).
+    public var hasChoices: Bool { context == .menu }
+
+    // MARK: - What each screen shows
+
+    public func title(of screen: Screen) -> String {
+        switch screen {
+        case .menu(let id, _, _): return content.menus[id]?.title ?? ""
+        case .page(let id, _): return content.pages[id]?.title ?? ""
+        case .help: return content.strings[.helpTitle]
+        case .question, .questionHelp: return content.screener?[.title] ?? ""
+        case .results: return content.screener?[.resultsTitle] ?? ""
+        case .review: return content.screener?[.changeAnswers] ?? ""
+        }
     }
 
     /// The page shown by a screen that scrolls like a page (generated ones included).
     public func page(for screen: Screen) -> Page? {
         switch screen {
-        case .menu: return nil
+        case .menu, .question, .review: return nil
         case .page(let id, _): return content.pages[id]
         case .help: return HelpPage.make(content.strings)
-        case .screener:
-            let s = content.strings
-            return Page(id: "screener", title: s[.screenerTitle], blocks: [.paragraph([Span(s[.screenerComing])])])
+        case .questionHelp:
+            guard let screener = content.screener, let session = self.screener, let id = session.current else { return nil }
+            let wording = screener.wording(of: id, given: session.answers)
+            return Page(id: "question-help", title: screener[.whatDoesThisMean],
+                        blocks: [.paragraph([Span(wording.text, .emphasis)]), .paragraph([Span(wording.help ?? "")])])
+        case .results:
+            guard let screener = content.screener, let session = self.screener else { return nil }
+            return ScreenerPages.results(session.results(), screener: screener)
         }
     }
 
-    public func title(of screen: Screen) -> String {
+    /// The choices of a screen with choices, and the words above them.
+    public func choices(for screen: Screen) -> (intro: [Block], items: [String])? {
         switch screen {
-        case .menu(let id, _, _): return content.menus[id]?.title ?? ""
-        default: return page(for: screen)?.title ?? ""
+        case .menu(let id, _, _):
+            guard let menu = content.menus[id] else { return nil }
+            let intro: [Block] = menu.intro.map { [.paragraph([Span($0)])] } ?? []
+            return (intro, menu.items.map(\.label))
+        case .question:
+            guard let screener = content.screener, let session = self.screener, let id = session.current else { return nil }
+            return ScreenerPages.question(id, session: session, screener: screener)
+        case .review:
+            guard let screener = content.screener, let session = self.screener else { return nil }
+            return ScreenerPages.review(session, screener: screener)
+        default:
+            return nil
         }
     }
+
+    public func layout(of screen: Screen, width: Int) -> ScreenLayout {
+        if let (intro, items) = choices(for: screen) {
+            return ListLayout.lines(intro: intro, items: items, width: width)
+        }
+        guard let page = page(for: screen) else { return .empty }
+        return ScreenLayout(lines: PageLayout.lines(page, width: width), items: [])
+    }
+
+    public func pageLines(for screen: Screen, width: Int) -> [LaidOutLine] {
+        layout(of: screen, width: width).lines
+    }
+
+    public var pageScroll: Int { screen.scroll }
+
+    public func maxScroll(for screen: Screen) -> Int {
+        let lines = screen == self.screen ? layout.lines.count : layout(of: screen, width: textWidth).lines.count
+        return max(0, lines - bodyHeight)
+    }
+
+    private var textWidth: Int { Layout.textWidth(size) }
+    private var bodyHeight: Int { Layout.bodyHeight(size) }
 
     // MARK: - Update
 
@@ -75,15 +149,21 @@ public struct AppState: Sendable {
         case .pageDown: movePage(by: 1)
         case .home: moveToEnd(top: true)
         case .end: moveToEnd(top: false)
-        case .open: return openSelected()
+        case .open: return choose(selection)
+        case .number(let n): return number(n)
         case .back: back()
-        case .number(let n): return openNumber(n)
-        case .switchLanguage: return [.switchLanguage(to: Content.otherLanguage(than: content.language))]
         case .help:
-            if case .help = screen { back() } else { stack.append(.help(scroll: 0)) }
+            if case .help = screen { pop() } else { push(.help(scroll: 0)) }
+        case .switchLanguage: return [.switchLanguage(to: Content.otherLanguage(than: content.language))]
         case .quickExit, .quit, .repaint, .resize: break
         }
         return []
+    }
+
+    public static func update(_ state: AppState, _ action: Action) -> (AppState, [Effect]) {
+        var next = state
+        let effects = next.update(action)
+        return (next, effects)
     }
 
     /// Shows the same place in another language's content (same ids, so the whole back stack
@@ -94,7 +174,8 @@ public struct AppState: Sendable {
             switch screen {
             case .menu(let id, _, _): return newContent.menus[id] != nil
             case .page(let id, _): return newContent.pages[id] != nil
-            default: return true
+            case .question, .questionHelp, .results, .review: return newContent.screener != nil
+            case .help: return true
             }
         }
         if stack.isEmpty { stack = [.menu(id: Content.mainMenuID, selection: 0, scroll: 0)] }
@@ -106,171 +187,272 @@ public struct AppState: Sendable {
         notice = text
     }
 
-    public static func update(_ state: AppState, _ action: Action) -> (AppState, [Effect]) {
-        var next = state
-        let effects = next.update(action)
-        return (next, effects)
+    // MARK: - Moving
+
+    private var selection: Int {
+        switch screen {
+        case .menu(_, let selection, _), .question(let selection, _), .review(let selection, _): return selection
+        default: return 0
+        }
     }
 
-    // MARK: - Menus
-
-    private var textWidth: Int { Layout.textWidth(size) }
-    private var bodyHeight: Int { Layout.bodyHeight(size) }
-
     private mutating func move(by delta: Int) {
-        switch screen {
-        case .menu(let id, let selection, let scroll):
-            guard let menu = content.menus[id], !menu.items.isEmpty else { return }
-            let next = min(max(0, selection + delta), menu.items.count - 1)
-            setMenu(id: id, menu: menu, selection: next, scroll: scroll)
-        default:
-            scrollPage(to: pageScroll + delta)
+        if hasChoices {
+            select(selection + delta)
+        } else {
+            scroll(to: screen.scroll + delta)
         }
     }
 
     private mutating func movePage(by direction: Int) {
         let step = max(1, bodyHeight - 1)
-        switch screen {
-        case .menu(let id, let selection, let scroll):
-            guard let menu = content.menus[id], !menu.items.isEmpty else { return }
-            let ranges = MenuLayout.lines(menu, width: textWidth).items
-            // Move the selection to the item a screen away, by lines.
-            let targetLine = ranges[selection].lowerBound + direction * step
-            var next = selection
-            if direction > 0 {
-                while next + 1 < ranges.count, ranges[next + 1].lowerBound <= targetLine { next += 1 }
-                if next == selection { next = min(selection + 1, ranges.count - 1) }
-            } else {
-                while next > 0, ranges[next - 1].lowerBound >= targetLine { next -= 1 }
-                if next == selection { next = max(selection - 1, 0) }
-            }
-            setMenu(id: id, menu: menu, selection: next, scroll: scroll + direction * step)
-        default:
-            scrollPage(to: pageScroll + direction * step)
+        guard hasChoices else {
+            scroll(to: screen.scroll + direction * step)
+            return
         }
+        let ranges = layout.items
+        guard !ranges.isEmpty else { return }
+        // Move the selection to the item a screen away, by lines.
+        let current = min(selection, ranges.count - 1)
+        let target = ranges[current].lowerBound + direction * step
+        var next = current
+        if direction > 0 {
+            while next + 1 < ranges.count, ranges[next + 1].lowerBound <= target { next += 1 }
+            if next == current { next = min(current + 1, ranges.count - 1) }
+        } else {
+            while next > 0, ranges[next - 1].lowerBound >= target { next -= 1 }
+            if next == current { next = max(current - 1, 0) }
+        }
+        select(next, scroll: screen.scroll + direction * step)
     }
 
     private mutating func moveToEnd(top: Bool) {
-        switch screen {
-        case .menu(let id, _, _):
-            guard let menu = content.menus[id], !menu.items.isEmpty else { return }
-            setMenu(id: id, menu: menu, selection: top ? 0 : menu.items.count - 1, scroll: top ? 0 : Int.max / 2)
-        default:
-            scrollPage(to: top ? 0 : Int.max / 2)
+        if hasChoices {
+            select(top ? 0 : layout.items.count - 1, scroll: top ? 0 : Int.max / 2)
+        } else {
+            scroll(to: top ? 0 : Int.max / 2)
         }
     }
 
-    /// Keeps the selected item fully on screen, and the scroll within the menu's lines.
-    private mutating func setMenu(id: String, menu: Menu, selection: Int, scroll: Int, at index: Int? = nil) {
-        let layout = MenuLayout.lines(menu, width: textWidth)
-        let selection = min(max(0, selection), max(0, menu.items.count - 1))
-        var scroll = min(max(0, scroll), max(0, layout.lines.count - bodyHeight))
-        if let range = layout.items.indices.contains(selection) ? layout.items[selection] : nil {
+    /// Selects a choice, keeping it fully on screen and the scroll within the lines.
+    private mutating func select(_ wanted: Int, scroll wantedScroll: Int? = nil) {
+        let (selection, scroll) = Self.clamp(selection: wanted, scroll: wantedScroll ?? screen.scroll,
+                                             layout: layout, bodyHeight: bodyHeight)
+        stack[stack.count - 1] = screen.with(selection: selection, scroll: scroll)
+    }
+
+    static func clamp(selection wanted: Int, scroll wantedScroll: Int, layout: ScreenLayout, bodyHeight: Int) -> (Int, Int) {
+        let selection = min(max(0, wanted), max(0, layout.items.count - 1))
+        var scroll = min(max(0, wantedScroll), max(0, layout.lines.count - bodyHeight))
+        if layout.items.indices.contains(selection) {
+            let range = layout.items[selection]
             if range.upperBound > scroll + bodyHeight { scroll = range.upperBound - bodyHeight }
             if range.lowerBound < scroll { scroll = range.lowerBound }
-            // Show the intro when the first item is selected and there is room.
+            // Show the words above the first choice when it is selected and there is room.
             if selection == 0, range.upperBound <= bodyHeight { scroll = 0 }
         }
-        stack[index ?? stack.count - 1] = .menu(id: id, selection: selection, scroll: max(0, scroll))
+        return (selection, max(0, scroll))
     }
 
-    private mutating func openSelected() -> [Effect] {
-        guard case .menu(let id, let selection, _) = screen, let menu = content.menus[id],
-              menu.items.indices.contains(selection) else { return [] }
-        return open(menu.items[selection].target)
+    private mutating func scroll(to wanted: Int) {
+        let clamped = min(max(0, wanted), max(0, layout.lines.count - bodyHeight))
+        stack[stack.count - 1] = screen.with(selection: 0, scroll: clamped)
     }
 
-    private mutating func openNumber(_ n: Int) -> [Effect] {
-        guard case .menu(let id, _, let scroll) = screen, let menu = content.menus[id],
-              (1...9).contains(n), n <= menu.items.count else { return [] }
-        setMenu(id: id, menu: menu, selection: n - 1, scroll: scroll)
-        return open(menu.items[n - 1].target)
+    // MARK: - Choosing
+
+    private mutating func number(_ n: Int) -> [Effect] {
+        switch screen {
+        case .results:
+            return chooseAfterResults(n)
+        case .menu, .question, .review:
+            guard n >= 1, n <= min(9, layout.items.count) else { return [] }
+            select(n - 1)
+            return choose(n - 1)
+        default:
+            return []
+        }
+    }
+
+    private mutating func choose(_ index: Int) -> [Effect] {
+        switch screen {
+        case .menu(let id, _, _):
+            guard let menu = content.menus[id], menu.items.indices.contains(index) else { return [] }
+            return open(menu.items[index].target)
+        case .question:
+            if index < Answer.choices.count {
+                answer(Answer.choices[index])
+            } else if index == Answer.choices.count {
+                push(.questionHelp(scroll: 0))
+            }
+        case .review:
+            guard let session = screener, session.path.indices.contains(index) else { return [] }
+            var changed = session
+            changed.revisit(session.path[index])
+            screener = changed
+            pop()  // the review
+            replaceTop(with: questionScreen())
+        default:
+            break
+        }
+        return []
     }
 
     private mutating func open(_ target: MenuTarget) -> [Effect] {
         switch target {
         case .menu(let id):
-            guard let menu = content.menus[id] else { return [] }
-            stack.append(.menu(id: id, selection: 0, scroll: 0))
-            setMenu(id: id, menu: menu, selection: 0, scroll: 0)
+            guard content.menus[id] != nil else { return [] }
+            push(.menu(id: id, selection: 0, scroll: 0))
         case .page(let id):
             guard content.pages[id] != nil else { return [] }
-            stack.append(.page(id: id, scroll: 0))
+            push(.page(id: id, scroll: 0))
         case .help:
-            stack.append(.help(scroll: 0))
+            push(.help(scroll: 0))
         case .screener:
-            stack.append(.screener(scroll: 0))
+            guard let template = content.screener else { return [] }
+            // Coming back to the screener picks up where the person left it.
+            if screener == nil { screener = template.session() }
+            push(screener!.isFinished ? .results(scroll: 0) : questionScreen())
         case .language:
             return [.switchLanguage(to: Content.otherLanguage(than: content.language))]
         }
         return []
     }
 
-    private mutating func back() {
-        if stack.count > 1 { stack.removeLast() }
+    private func questionScreen() -> Screen {
+        let chosen = screener?.currentAnswer.flatMap { Answer.choices.firstIndex(of: $0) } ?? 0
+        return .question(selection: chosen, scroll: 0)
     }
 
-    // MARK: - Pages
+    private mutating func answer(_ answer: Answer) {
+        guard var session = screener else { return }
+        session.answer(answer)
+        screener = session
+        replaceTop(with: session.isFinished ? .results(scroll: 0) : questionScreen())
+    }
 
-    public var pageScroll: Int {
-        switch screen {
-        case .page(_, let scroll), .help(let scroll), .screener(let scroll): return scroll
-        case .menu: return 0
+    private mutating func chooseAfterResults(_ n: Int) -> [Effect] {
+        switch n {
+        case 1:
+            push(.review(selection: 0, scroll: 0))
+        case 2:
+            screener = content.screener?.session()
+            replaceTop(with: questionScreen())
+        case 3:
+            pop()
+        default:
+            break
         }
+        return []
     }
 
-    public func pageLines(for screen: Screen, width: Int) -> [LaidOutLine] {
-        guard let page = page(for: screen) else { return [] }
-        return PageLayout.lines(page, width: width)
+    private mutating func back() {
+        switch screen {
+        case .question:
+            // Back through the questions first, each with its answer kept; then out.
+            if var session = screener, session.back() {
+                screener = session
+                replaceTop(with: questionScreen())
+                return
+            }
+        case .results:
+            if var session = screener, session.back() {
+                screener = session
+                replaceTop(with: questionScreen())
+                return
+            }
+        default:
+            break
+        }
+        pop()
     }
 
-    public func maxScroll(for screen: Screen) -> Int {
-        max(0, pageLines(for: screen, width: textWidth).count - bodyHeight)
+    // MARK: - The stack
+
+    private mutating func push(_ screen: Screen) {
+        stack.append(screen)
+        relayout()
     }
 
-    private mutating func scrollPage(to scroll: Int) {
-        let clamped = min(max(0, scroll), maxScroll(for: screen))
-        stack[stack.count - 1] = screen.withScroll(clamped)
+    private mutating func pop() {
+        guard stack.count > 1 else { return }
+        stack.removeLast()
+        relayout()
+    }
+
+    private mutating func replaceTop(with screen: Screen) {
+        stack[stack.count - 1] = screen
+        relayout()
+    }
+
+    /// Lays out the top screen again and brings its selection and scroll within bounds.
+    private mutating func relayout() {
+        guard !Layout.isTooSmall(size) else {
+            layout = .empty
+            return
+        }
+        layout = layout(of: screen, width: textWidth)
+        let (selection, scroll) = Self.clamp(selection: selection, scroll: screen.scroll, layout: layout,
+                                             bodyHeight: bodyHeight)
+        stack[stack.count - 1] = screen.with(selection: selection, scroll: scroll)
     }
 
     // MARK: - Resize
 
     private mutating func resize(to newSize: Size) {
         size = newSize
-        if Layout.isTooSmall(newSize) { return }
+        if Layout.isTooSmall(newSize) {
+            layout = .empty
+            return
+        }
         let oldWidth = Layout.textWidth(laidOutFor)
         laidOutFor = newSize
         for index in stack.indices {
             let entry = stack[index]
-            switch entry {
-            case .menu(let id, let selection, let scroll):
-                guard let menu = content.menus[id] else { continue }
-                setMenu(id: id, menu: menu, selection: selection, scroll: scroll, at: index)
-            default:
+            let new = layout(of: entry, width: textWidth)
+            if new.items.isEmpty {
                 // Keep the same words at the top of the page.
-                let old = pageLines(for: entry, width: oldWidth)
-                let new = pageLines(for: entry, width: textWidth)
+                let old = layout(of: entry, width: oldWidth).lines
                 var scroll = entry.scroll
-                if old.indices.contains(scroll) { scroll = PageLayout.anchor(old[scroll], in: new) }
-                stack[index] = entry.withScroll(min(max(0, scroll), max(0, new.count - bodyHeight)))
+                if old.indices.contains(scroll) { scroll = PageLayout.anchor(old[scroll], in: new.lines) }
+                stack[index] = entry.with(selection: 0, scroll: min(max(0, scroll), max(0, new.lines.count - bodyHeight)))
+            } else {
+                let selection: Int
+                switch entry {
+                case .menu(_, let s, _), .question(let s, _), .review(let s, _): selection = s
+                default: selection = 0
+                }
+                let (s, scroll) = Self.clamp(selection: selection, scroll: entry.scroll, layout: new, bodyHeight: bodyHeight)
+                stack[index] = entry.with(selection: s, scroll: scroll)
             }
         }
+        relayout()
     }
+}
+
+extension Answer {
+    /// The order of the choices on a question screen: 1 yes, 2 no, 3 not sure.
+    public static let choices: [Answer] = [.yes, .no, .unsure]
 }
 
 extension Screen {
     public var scroll: Int {
         switch self {
-        case .menu(_, _, let scroll), .page(_, let scroll), .help(let scroll), .screener(let scroll): return scroll
+        case .menu(_, _, let scroll), .page(_, let scroll), .help(let scroll), .question(_, let scroll),
+             .questionHelp(let scroll), .results(let scroll), .review(_, let scroll):
+            return scroll
         }
     }
 
-    public func withScroll(_ scroll: Int) -> Screen {
+    public func with(selection: Int, scroll: Int) -> Screen {
         switch self {
-        case .menu(let id, let selection, _): return .menu(id: id, selection: selection, scroll: scroll)
+        case .menu(let id, _, _): return .menu(id: id, selection: selection, scroll: scroll)
         case .page(let id, _): return .page(id: id, scroll: scroll)
         case .help: return .help(scroll: scroll)
-        case .screener: return .screener(scroll: scroll)
+        case .question: return .question(selection: selection, scroll: scroll)
+        case .questionHelp: return .questionHelp(scroll: scroll)
+        case .results: return .results(scroll: scroll)
+        case .review: return .review(selection: selection, scroll: scroll)
         }
     }
 }

@@ -31,7 +31,13 @@ public enum Effect: Sendable, Equatable {
 
 /// Where the person is, for deciding which bindings apply.
 public enum Context: Sendable, Hashable, CaseIterable {
-    case menu, page, tooSmall
+    /// Choices chosen with the arrows and Enter, or by number: menus, questions.
+    case menu
+    /// Text that scrolls.
+    case page
+    /// Text that scrolls, with numbered things to do at its end (the screener's results).
+    case results
+    case tooSmall
 }
 
 /// One row of the key table. The keymap, the footer and the help screen all come from `Bindings.all`.
@@ -71,7 +77,7 @@ public struct Binding: Sendable {
 }
 
 public enum Bindings {
-    static let browsing: Set<Context> = [.menu, .page]
+    static let browsing: Set<Context> = [.menu, .page, .results]
     static let everywhere = Set(Context.allCases)
 
     public static let all: [Binding] = [
@@ -84,7 +90,7 @@ public enum Bindings {
         Binding([.enter, .right, .char("l")], label: "Enter  →  l", footerLabel: "Enter", .open,
                 in: [.menu], footerRank: 2, .open),
         Binding((1...9).map { Key.char(Character(String($0))) }, label: "1-9", .number, footer: .footerNumber,
-                in: [.menu], footerRank: 5, action: { key in
+                in: [.menu, .results], footerRank: 5, action: { key in
                     if case .char(let c) = key, let n = c.wholeNumberValue { return .number(n) }
                     return .number(0)
                 }),

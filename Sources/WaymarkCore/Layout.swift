@@ -80,27 +80,30 @@ public enum PageLayout {
     }
 }
 
-public enum MenuLayout {
-    /// The lines of a menu and, for each item, the range of lines it takes.
-    public static func lines(_ menu: Menu, width: Int) -> (lines: [LaidOutLine], items: [Range<Int>]) {
+public enum ListLayout {
+    /// Words above, then numbered choices (1-9; more are shown without a number), each wrapped
+    /// under its own label. Returns the lines and, for each choice, the lines it takes.
+    public static func lines(intro: [Block], items: [String], width: Int) -> ScreenLayout {
         var lines: [LaidOutLine] = []
-        if let intro = menu.intro, !intro.isEmpty {
-            for line in Wrap.lines([Span(intro)], width: width) {
-                lines.append(LaidOutLine(spans: line.spans, block: -1, offset: line.offset))
+        if !intro.isEmpty {
+            lines = PageLayout.lines(Page(id: "", title: "", blocks: intro), width: width).map {
+                var line = $0
+                line.block = -1
+                return line
             }
             lines.append(LaidOutLine(spans: [], block: -1, offset: 0))
         }
         var ranges: [Range<Int>] = []
-        for (index, item) in menu.items.enumerated() {
+        for (index, label) in items.enumerated() {
             let start = lines.count
             let number = index < 9 ? "\(index + 1). " : "   "
             let labelWidth = max(1, width - 2 - number.count)
-            for (n, line) in Wrap.lines([Span(item.label)], width: labelWidth).enumerated() {
+            for (n, line) in Wrap.lines([Span(label)], width: labelWidth).enumerated() {
                 let lead = n == 0 ? [Span(number, .number)] : [Span(String(repeating: " ", count: number.count))]
                 lines.append(LaidOutLine(indent: 2, spans: lead + line.spans, block: index, offset: line.offset))
             }
             ranges.append(start..<lines.count)
         }
-        return (lines, ranges)
+        return ScreenLayout(lines: lines, items: ranges)
     }
 }

@@ -9,21 +9,23 @@ public func render(_ state: AppState) -> Frame {
         return frame
     }
     let screen = state.screen
+    let layout = state.layout
     let bodyHeight = Layout.bodyHeight(state.size)
+    if state.hasChoices {
+        let selection: Int
+        switch screen {
+        case .menu(_, let s, _), .question(let s, _), .review(let s, _): selection = s
+        default: selection = 0
+        }
+        let selected = layout.items.indices.contains(selection) ? layout.items[selection] : 0..<0
+        drawLines(&frame, layout.lines, scroll: screen.scroll, selected: selected)
+    } else {
+        drawLines(&frame, layout.lines, scroll: screen.scroll, selected: 0..<0)
+    }
     var position: String? = nil
-    switch screen {
-    case .menu(let id, let selection, let scroll):
-        if let menu = state.content.menus[id] {
-            let count = drawMenu(&frame, menu, selection: selection, scroll: scroll)
-            if count > bodyHeight { position = "\(min(count, scroll + bodyHeight) * 100 / count)%" }
-        }
-    default:
-        let lines = state.pageLines(for: screen, width: Layout.textWidth(state.size))
-        drawLines(&frame, lines, scroll: screen.scroll)
-        if lines.count > bodyHeight {
-            let shown = min(lines.count, screen.scroll + bodyHeight)
-            position = "\(shown * 100 / lines.count)%"
-        }
+    if layout.lines.count > bodyHeight {
+        let shown = min(layout.lines.count, screen.scroll + bodyHeight)
+        position = "\(shown * 100 / layout.lines.count)%"
     }
     drawTitle(&frame, state.title(of: screen), position: position)
     drawFooter(&frame, state.content.strings, context: state.context, notice: state.notice)
@@ -64,38 +66,24 @@ private func drawFooter(_ frame: inout Frame, _ strings: Strings, context: Conte
     frame.put(parts.joined(separator: "  "), x: 1, y: y, tone: .footer)
 }
 
-/// Returns how many lines the whole menu takes.
-private func drawMenu(_ frame: inout Frame, _ menu: Menu, selection: Int, scroll: Int) -> Int {
-    let size = frame.size
-    let margin = Layout.margin(size)
-    let layout = MenuLayout.lines(menu, width: Layout.textWidth(size))
-    let selected = layout.items.indices.contains(selection) ? layout.items[selection] : 0..<0
-    for row in 0..<Layout.bodyHeight(size) {
-        let index = scroll + row
-        guard index < layout.lines.count else { break }
-        let line = layout.lines[index]
-        let y = row + 1
-        if selected.contains(index) {
-            frame.fill(row: y, from: margin, tone: .selected)
-            if index == selected.lowerBound { frame.put(">", x: margin, y: y, tone: .selected) }
-            var x = margin + line.indent
-            for span in line.spans { x = frame.put(span.text, x: x, y: y, tone: .selected) }
-        } else {
-            var x = margin + line.indent
-            for span in line.spans { x = frame.put(span.text, x: x, y: y, tone: span.tone) }
-        }
-    }
-    return layout.lines.count
-}
-
-private func drawLines(_ frame: inout Frame, _ lines: [LaidOutLine], scroll: Int) {
+/// Draws the visible lines; the lines of the selected choice are highlighted across the row and
+/// marked with ">" so that the selection shows without colour too.
+private func drawLines(_ frame: inout Frame, _ lines: [LaidOutLine], scroll: Int, selected: Range<Int>) {
     let size = frame.size
     let margin = Layout.margin(size)
     for row in 0..<Layout.bodyHeight(size) {
         let index = scroll + row
         guard index >= 0, index < lines.count else { break }
-        var x = margin + lines[index].indent
-        for span in lines[index].spans { x = frame.put(span.text, x: x, y: row + 1, tone: span.tone) }
+        let line = lines[index]
+        let y = row + 1
+        var x = margin + line.indent
+        if selected.contains(index) {
+            frame.fill(row: y, from: margin, tone: .selected)
+            if index == selected.lowerBound { frame.put(">", x: margin, y: y, tone: .selected) }
+            for span in line.spans { x = frame.put(span.text, x: x, y: y, tone: .selected) }
+        } else {
+            for span in line.spans { x = frame.put(span.text, x: x, y: y, tone: span.tone) }
+        }
     }
 }
 

@@ -158,3 +158,35 @@ struct SpanishTerminalTests {
         }
     }
 }
+
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
+struct ScreenerTerminalTests {
+    @Test func answerAPathByNumberKeysAndReadTheResults() {
+        let tmux = Tmux(width: 80, height: 24)
+        tmux.type("\(Binary.path); echo \"exit=$?\"")
+        #expect(tmux.waitFor { $0.contains("Get help now") })
+        tmux.press("5")
+        #expect(tmux.waitFor { $0.contains("Which options might fit me?") })
+        tmux.press("5")
+        #expect(tmux.waitFor { $0.contains("Are you in the United States right now?") && $0.contains("1. Yes") })
+        // In the US; forced to work; then "no" to everything else that is asked.
+        tmux.press("1")
+        #expect(tmux.waitFor { $0.contains("make you work") })
+        tmux.press("1")
+        var guardCount = 0
+        while !tmux.screen().contains("What to ask about"), guardCount < 30 {
+            let before = tmux.screen()
+            tmux.press("2")
+            _ = tmux.waitFor(seconds: 3) { $0 != before }
+            guardCount += 1
+        }
+        let results = tmux.screen()
+        #expect(results.contains("T visa"))
+        #expect(results.contains("Worth asking an attorney about"), "forced to work while in the US: the T visa is worth asking about")
+        tmux.press("End")
+        #expect(tmux.waitFor { $0.contains("1-888-373-7888") && $0.contains("3.") })
+        tmux.press("Escape")
+        #expect(tmux.waitForExit())
+        #expect(!tmux.everything().contains("T visa"))
+    }
+}

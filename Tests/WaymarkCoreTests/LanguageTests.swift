@@ -57,7 +57,7 @@ extension Screen {
         case .menu(let id, let selection, _): return "menu \(id) \(selection)"
         case .page(let id, _): return "page \(id)"
         case .help: return "help"
-        case .screener: return "screener"
+        default: return "\(self.with(selection: 0, scroll: 0))"
         }
     }
 }

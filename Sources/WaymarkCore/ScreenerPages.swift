@@ -1,0 +1,42 @@
+/// The screener's screens, in words: the question with its choices, the list of answers to
+/// change, and the results page.
+public enum ScreenerPages {
+    public static func question(_ id: QuestionID, session: ScreenerSession, screener: Screener) -> (intro: [Block], items: [String]) {
+        let wording = screener.wording(of: id, given: session.answers)
+        let intro: [Block] = [
+            .paragraph([Span(screener.progressText(session.progress), .dim)]),
+            .paragraph([Span(wording.text, .emphasis)]),
+        ]
+        var items = Answer.choices.map { screener[.choice($0)] }
+        if wording.help != nil { items.append(screener[.whatDoesThisMean]) }
+        return (intro, items)
+    }
+
+    public static func review(_ session: ScreenerSession, screener: Screener) -> (intro: [Block], items: [String]) {
+        var answers: Answers = [:]
+        var items: [String] = []
+        for (id, answer) in session.answeredInOrder {
+            items.append("\(screener.wording(of: id, given: answers).text) — \(screener[.choice(answer)])")
+            answers[id] = answer
+        }
+        return ([], items)
+    }
+
+    /// Most relevant first; each option with its level and reasons; then the warning, the
+    /// numbers to call, and what the person can do next (by number).
+    public static func results(_ results: ScreenerResults, screener: Screener) -> Page {
+        var blocks: [Block] = [.paragraph([Span(screener[.resultsIntro])])]
+        for result in results.ordered {
+            blocks.append(.heading(screener.title(result.option)))
+            blocks.append(.paragraph([Span(screener.title(result.level), .emphasis)]))
+            for reason in result.reasons { blocks.append(.bullet([Span(screener.text(reason))])) }
+        }
+        blocks.append(.callout([Span(screener[.notLegalAdvice])]))
+        blocks.append(.heading(screener[.hotlinesHeading]))
+        for line in ScreenerWord.hotlines { blocks.append(.bullet([Span(screener[line])])) }
+        for (n, word) in [ScreenerWord.changeAnswers, .startOver, .backToMenu].enumerated() {
+            blocks.append(.paragraph([Span("\(n + 1). ", .number), Span(screener[word])]))
+        }
+        return Page(id: "results", title: screener[.resultsTitle], blocks: blocks)
+    }
+}
