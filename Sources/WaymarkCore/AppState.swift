@@ -11,6 +11,8 @@ public enum Screen: Sendable, Equatable {
     case results(scroll: Int)
     /// The answers given so far, to pick one to change.
     case review(selection: Int, scroll: Int)
+    /// "Start over? Your answers will be cleared": keeping them is the first choice.
+    case confirmStartOver(selection: Int, scroll: Int)
 }
 
 /// What a screen shows, laid out for the current width: its lines and, for screens with
@@ -48,7 +50,7 @@ public struct AppState: Sendable {
     public var context: Context {
         if Layout.isTooSmall(size) { return .tooSmall }
         switch screen {
-        case .menu, .question, .review: return .menu
+        case .menu, .question, .review, .confirmStartOver: return .menu
         case .results: return .results
         case .page, .help, .questionHelp: return .page
         }
@@ -67,13 +69,14 @@ public struct AppState: Sendable {
         case .question, .questionHelp: return content.screener?[.title] ?? ""
         case .results: return content.screener?[.resultsTitle] ?? ""
         case .review: return content.screener?[.changeAnswers] ?? ""
+        case .confirmStartOver: return content.screener?[.startOver] ?? ""
         }
     }
 
     /// The page shown by a screen that scrolls like a page (generated ones included).
     public func page(for screen: Screen) -> Page? {
         switch screen {
-        case .menu, .question, .review: return nil
+        case .menu, .question, .review, .confirmStartOver: return nil
         case .page(let id, _): return content.pages[id]
         case .help: return HelpPage.make(content.strings)
         case .questionHelp:
@@ -100,6 +103,10 @@ public struct AppState: Sendable {
         case .review:
             guard let screener = content.screener, let session = self.screener else { return nil }
             return ScreenerPages.review(session, screener: screener)
+        case .confirmStartOver:
+            guard let screener = content.screener else { return nil }
+            return ([.paragraph([Span(screener[.startOverQuestion], .emphasis)])],
+                    [screener[.keepAnswers], screener[.clearAnswers]])
         default:
             return nil
         }
@@ -174,7 +181,7 @@ public struct AppState: Sendable {
             switch screen {
             case .menu(let id, _, _): return newContent.menus[id] != nil
             case .page(let id, _): return newContent.pages[id] != nil
-            case .question, .questionHelp, .results, .review: return newContent.screener != nil
+            case .question, .questionHelp, .results, .review, .confirmStartOver: return newContent.screener != nil
             case .help: return true
             }
         }
@@ -189,12 +196,7 @@ public struct AppState: Sendable {
 
     // MARK: - Moving
 
-    private var selection: Int {
-        switch screen {
-        case .menu(_, let selection, _), .question(let selection, _), .review(let selection, _): return selection
-        default: return 0
-        }
-    }
+    private var selection: Int { screen.selection }
 
     private mutating func move(by delta: Int) {
         if hasChoices {
@@ -265,7 +267,7 @@ public struct AppState: Sendable {
         switch screen {
         case .results:
             return chooseAfterResults(n)
-        case .menu, .question, .review:
+        case .menu, .question, .review, .confirmStartOver:
             guard n >= 1, n <= min(9, layout.items.count) else { return [] }
             select(n - 1)
             return choose(n - 1)
@@ -292,6 +294,12 @@ public struct AppState: Sendable {
             screener = changed
             pop()  // the review
             replaceTop(with: questionScreen())
+        case .confirmStartOver:
+            pop()
+            if index == 1 {
+                screener = content.screener?.session()
+                replaceTop(with: questionScreen())
+            }
         default:
             break
         }
@@ -336,8 +344,8 @@ public struct AppState: Sendable {
         case 1:
             push(.review(selection: 0, scroll: 0))
         case 2:
-            screener = content.screener?.session()
-            replaceTop(with: questionScreen())
+            // Clearing every answer is the one thing here that cannot be undone: ask first.
+            push(.confirmStartOver(selection: 0, scroll: 0))
         case 3:
             pop()
         default:
@@ -417,11 +425,7 @@ public struct AppState: Sendable {
                 if old.indices.contains(scroll) { scroll = PageLayout.anchor(old[scroll], in: new.lines) }
                 stack[index] = entry.with(selection: 0, scroll: min(max(0, scroll), max(0, new.lines.count - bodyHeight)))
             } else {
-                let selection: Int
-                switch entry {
-                case .menu(_, let s, _), .question(let s, _), .review(let s, _): selection = s
-                default: selection = 0
-                }
+                let selection = entry.selection
                 let (s, scroll) = Self.clamp(selection: selection, scroll: entry.scroll, layout: new, bodyHeight: bodyHeight)
                 stack[index] = entry.with(selection: s, scroll: scroll)
             }
@@ -439,8 +443,19 @@ extension Screen {
     public var scroll: Int {
         switch self {
         case .menu(_, _, let scroll), .page(_, let scroll), .help(let scroll), .question(_, let scroll),
-             .questionHelp(let scroll), .results(let scroll), .review(_, let scroll):
+             .questionHelp(let scroll), .results(let scroll), .review(_, let scroll), .confirmStartOver(_, let scroll):
             return scroll
+        }
+    }
+
+    /// The selected choice on screens with choices; 0 elsewhere.
+    public var selection: Int {
+        switch self {
+        case .menu(_, let selection, _), .question(let selection, _), .review(let selection, _),
+             .confirmStartOver(let selection, _):
+            return selection
+        default:
+            return 0
         }
     }
 
@@ -453,6 +468,7 @@ extension Screen {
         case .questionHelp: return .questionHelp(scroll: scroll)
         case .results: return .results(scroll: scroll)
         case .review: return .review(selection: selection, scroll: scroll)
+        case .confirmStartOver: return .confirmStartOver(selection: selection, scroll: scroll)
         }
     }
 }

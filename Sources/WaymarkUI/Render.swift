@@ -12,11 +12,7 @@ public func render(_ state: AppState) -> Frame {
     let layout = state.layout
     let bodyHeight = Layout.bodyHeight(state.size)
     if state.hasChoices {
-        let selection: Int
-        switch screen {
-        case .menu(_, let s, _), .question(let s, _), .review(let s, _): selection = s
-        default: selection = 0
-        }
+        let selection = screen.selection
         let selected = layout.items.indices.contains(selection) ? layout.items[selection] : 0..<0
         drawLines(&frame, layout.lines, scroll: screen.scroll, selected: selected)
     } else {

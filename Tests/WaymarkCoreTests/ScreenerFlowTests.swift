@@ -91,6 +91,13 @@ import WaymarkCore
     @Test func fromTheResultsStartOverOrGoBackToTheMenu() {
         var s = start()
         answerAll(&s, 1)
+        let answers = s.screener!.answers
+        _ = s.update(.number(2))
+        guard case .confirmStartOver(0, _) = s.screen else { Issue.record("start over asks first: \(s.screen)"); return }
+        _ = s.update(.number(1))
+        #expect(s.screen == .results(scroll: 0), "keeping the answers goes back to the results")
+        #expect(s.screener!.answers == answers)
+        _ = s.update(.number(2))
         _ = s.update(.number(2))
         #expect(current(s) == .inUS)
         #expect(s.screener?.answers.isEmpty == true)
