@@ -33,9 +33,10 @@ public enum ContentLoader {
                  file: "\(folder)/menu.yaml", &problems)
 
         let screener = loadScreener(directory: base, language: language, &problems)
+        let plan = PlanLoader.load(file: "\(folder)/\(PlanLoader.fileName)", &problems)
 
         if !problems.isEmpty { throw ContentProblems(problems) }
-        return Content(language: language, menus: menus, pages: pages, strings: strings, screener: screener)
+        return Content(language: language, menus: menus, pages: pages, strings: strings, screener: screener, plan: plan)
     }
 
     /// Checks every language, and that the languages match each other (same pages, menus,

@@ -43,7 +43,41 @@ enum Parity {
         for id in b.menus.keys.sorted() where a.menus[id] == nil {
             problems.append(ContentProblem(menuFile(b), line(ofMenu: id), "extra menu '\(id)': it is not in \(a.language)/menu.yaml"))
         }
+        if let planA = a.plan, let planB = b.plan {
+            problems += comparePlans(planA, a.language, planB, b.language, directory: directory)
+        }
         return problems
+    }
+
+    /// The same sections, items and fields (ids, and each field's kind) in the same order: a plan
+    /// saved in one language must open in the other. Reported on b's plan.yaml, at the line of
+    /// the first id that differs.
+    static func comparePlans(_ a: SafetyPlanTemplate, _ langA: String, _ b: SafetyPlanTemplate, _ langB: String,
+                             directory: String) -> [ContentProblem] {
+        let file = "\(directory)/\(langB)/\(PlanLoader.fileName)"
+        var lines: [String] = []
+        if case .bytes(let bytes) = Files.read(file, limit: ContentLoader.maxFileBytes) {
+            lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        func line(of id: String) -> Int {
+            1 + (lines.firstIndex { $0.trimmingSpaces().hasSuffix("id: \(id)") } ?? 0)
+        }
+        func list(_ t: SafetyPlanTemplate) -> [String] {
+            t.sections.flatMap { section in
+                ["section \(section.id)"] + section.items.map { "item \($0.id)" }
+                    + section.fields.map { "field \($0.id) (kind: \($0.kind.rawValue))" }
+            }
+        }
+        let listA = list(a)
+        let listB = list(b)
+        guard listA != listB else { return [] }
+        let n = zip(listA, listB).prefix { $0 == $1 }.count
+        if n < listB.count {
+            let id = String(listB[n].split(separator: " ")[1])
+            let expected = n < listA.count ? listA[n] : "nothing more"
+            return [ContentProblem(file, line(of: id), "the plan has \(listB[n]) here; \(langA)/\(PlanLoader.fileName) has \(expected) (same ids, same order)")]
+        }
+        return [ContentProblem(file, max(1, lines.count), "the plan is missing \(listA[n]) and what follows it in \(langA)/\(PlanLoader.fileName)")]
     }
 
     static func describe(_ target: MenuTarget) -> String {

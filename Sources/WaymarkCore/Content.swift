@@ -6,14 +6,17 @@ public struct Content: Sendable {
     public var strings: Strings
     /// The visa screener (screener.yaml); nil only for content built without one.
     public var screener: Screener?
+    /// The safety plan's checklist, fields and words (plan.yaml); nil only for content built without one.
+    public var plan: SafetyPlanTemplate?
 
     public init(language: String, menus: [String: Menu], pages: [String: Page], strings: Strings,
-                screener: Screener? = nil) {
+                screener: Screener? = nil, plan: SafetyPlanTemplate? = nil) {
         self.language = language
         self.menus = menus
         self.pages = pages
         self.strings = strings
         self.screener = screener
+        self.plan = plan
     }
 
     public static let mainMenuID = "main"
