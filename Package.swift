@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // 4.x: its modules import FoundationEssentials where it exists, not all of Foundation.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -21,6 +23,11 @@ let package = Package(
         .target(name: "WaymarkCore"),
         .target(name: "WaymarkContent", dependencies: ["WaymarkCore"]),
         .target(name: "WaymarkUI", dependencies: ["WaymarkCore"]),
+        .target(name: "WaymarkStore", dependencies: [
+            "WaymarkCore",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),  // scrypt
+        ]),
         .target(name: "WaymarkTerminal", dependencies: ["WaymarkCore", "WaymarkUI", "CNcursesW", "CTerminalGuard"]),
         .executableTarget(
             name: "waymark",
@@ -34,6 +41,7 @@ let package = Package(
         // Yams only in tests: it checks that the run-time YAML reader reads files as YAML does.
         .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent", "TestSupport", "Yams"]),
         .testTarget(name: "WaymarkUITests", dependencies: ["WaymarkUI", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkCore"]),
         .testTarget(name: "WaymarkTerminalTests", dependencies: ["WaymarkTerminal"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],

@@ -1,0 +1,151 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Which file is at a path: enough to notice that it was changed or replaced.
+struct FileIdentity: Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modifiedSeconds: Int
+    var modifiedNanoseconds: Int
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        #if canImport(Darwin)
+        modifiedSeconds = Int(info.st_mtimespec.tv_sec)
+        modifiedNanoseconds = Int(info.st_mtimespec.tv_nsec)
+        #else
+        modifiedSeconds = Int(info.st_mtim.tv_sec)
+        modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+        #endif
+    }
+}
+
+/// The plan file's reads and writes, with the C library only (start-up time: no Foundation).
+enum FileIO {
+    /// A plan file bigger than this is not one of ours.
+    static let maxFileBytes = 64 << 20
+    static let leftoverPrefix = ".tmp-"
+
+    static func identity(_ path: String) -> FileIdentity? {
+        var info = stat()
+        return stat(path, &info) == 0 ? FileIdentity(info) : nil
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func name(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    static func readWhole(_ path: String) throws(PlanStoreError) -> ([UInt8], FileIdentity) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            switch errno {
+            case ENOENT, ENOTDIR: throw .noFile
+            case EACCES, EPERM: throw .unreadable
+            default: throw .system(operation: "open", errno: errno)
+            }
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .system(operation: "stat", errno: errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notAPlanFile }
+        let size = Int(info.st_size)
+        guard size <= maxFileBytes else { throw .notAPlanFile }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, size - done) }
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { throw errno == EISDIR ? .notAPlanFile : .unreadable }
+            if n == 0 { break }
+            done += n
+        }
+        if done < size { bytes.removeLast(size - done) }
+        return (bytes, FileIdentity(info))
+    }
+
+    /// Makes the folder and any missing parents, each new one readable by its owner only.
+    static func makeFolder(_ path: String) throws(PlanStoreError) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .system(operation: "mkdir", errno: ENOTDIR) }
+            return
+        }
+        guard errno == ENOENT else { throw PlanStoreError.from(errno: errno, "mkdir") }
+        let parent = folder(of: path)
+        if parent != path { try makeFolder(parent) }
+        if mkdir(path, 0o700) != 0, errno != EEXIST { throw PlanStoreError.from(errno: errno, "mkdir") }
+    }
+
+    /// Temporary files a crash left behind beside `path` (they hold only ciphertext).
+    static func removeLeftovers(for path: String) {
+        let dir = folder(of: path)
+        let prefix = ".\(name(of: path))\(leftoverPrefix)"
+        guard let stream = opendir(dir) else { return }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(prefix) { names.append(name) }
+        }
+        closedir(stream)
+        for name in names { unlink("\(dir)/\(name)") }
+    }
+
+    static func temporaryPath(for path: String) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let suffix = String(UInt64.random(in: 0...UInt64.max, using: &generator), radix: 16)
+        return "\(folder(of: path))/.\(name(of: path))\(leftoverPrefix)\(suffix)"
+    }
+
+    /// Writes `bytes` to a new temporary file beside `path` (mode 0600), flushes it to the disk,
+    /// renames it over `path` and flushes the folder. Returns the new file's identity.
+    static func writeAtomically(_ bytes: [UInt8], to path: String,
+                                beforeRename: (@Sendable (String) -> Bool)? = nil) throws(PlanStoreError) -> FileIdentity {
+        let temporary = temporaryPath(for: path)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw PlanStoreError.from(errno: errno, "create") }
+        var closed = false
+        func fail(_ number: Int32, _ operation: String) -> PlanStoreError {
+            if !closed { close(fd) }
+            unlink(temporary)
+            return PlanStoreError.from(errno: number, operation)
+        }
+        if fchmod(fd, 0o600) != 0 { throw fail(errno, "chmod") }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, bytes.count - done) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { throw fail(n < 0 ? errno : ENOSPC, "write") }
+            done += n
+        }
+        if fsync(fd) != 0 { throw fail(errno, "fsync") }
+        closed = true
+        if close(fd) != 0 { throw fail(errno, "close") }
+        if let beforeRename, !beforeRename(temporary) { throw .system(operation: "stopped before rename (test)", errno: 0) }
+        if rename(temporary, path) != 0 { throw fail(errno, "rename") }
+        syncFolder(folder(of: path))
+        guard let identity = identity(path) else { throw .system(operation: "stat", errno: errno) }
+        return identity
+    }
+
+    /// Flushes a folder's entries (the rename) to the disk; best effort.
+    static func syncFolder(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+}

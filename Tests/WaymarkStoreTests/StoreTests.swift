@@ -1,0 +1,343 @@
+import Foundation
+import Testing
+import WaymarkCore
+@testable import WaymarkStore
+
+/// A folder of its own for each test, removed at the end.
+final class Scratch {
+    let root = "/tmp/waymark-store-test-\(UInt64.random(in: 0...UInt64.max))"
+    var mounts: [String] = []
+    init() { try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true) }
+    deinit {
+        for mount in mounts.reversed() { _ = Scratch.run("/bin/umount", [mount]) }
+        _ = chmodTree(root)
+        try? FileManager.default.removeItem(atPath: root)
+    }
+    private func chmodTree(_ path: String) -> Bool {
+        chmod(path, 0o700)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] { _ = chmodTree(path + "/" + name) }
+        return true
+    }
+
+    @discardableResult
+    static func run(_ tool: String, _ arguments: [String]) -> Int32 {
+        guard FileManager.default.isExecutableFile(atPath: tool) else { return -1 }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        do { try process.run() } catch { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// A small tmpfs here (root only); false where mounting is not possible.
+    func mountTmpfs(_ path: String, options: String) -> Bool {
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        guard geteuid() == 0, Scratch.run("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", path]) == 0 else { return false }
+        mounts.append(path)
+        return true
+    }
+}
+
+func bytes(_ path: String) -> [UInt8] { FileManager.default.contents(atPath: path).map { Array($0) } ?? [] }
+func mode(_ path: String) -> mode_t {
+    var info = stat()
+    stat(path, &info)
+    return info.st_mode & 0o777
+}
+
+let fast = KDFParameters.fastForTests
+
+func samplePlan() -> SafetyPlan {
+    var plan = SafetyPlan()
+    plan.toggle("go-bag-cash")
+    plan.toggle("documents-passport")
+    plan.setValue("Marisol 555-0142\nTía Rocío 555-0199", for: "people-contacts")
+    plan.setValue("girasol", for: "people-code-word")
+    plan.addEvidence(date: "2024-03-15", what: "He threatened to call immigration", whereKept: "screenshots on my work phone")
+    return plan
+}
+
+@Suite struct PlanStoreTests {
+    @Test func createSaveUnlockRoundTrip() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/new/deeper/plan"
+        let file = try PlanFile.create(path: path, passphrase: "correct horse ñ 中", parameters: fast)
+        #expect(PlanFile.status(at: path) == .none)  // nothing written until save
+        try file.save(samplePlan())
+        #expect(PlanFile.status(at: path) == .saved)
+        let (opened, plan) = try PlanFile.unlock(path: path, passphrase: "correct horse ñ 中")
+        #expect(plan == samplePlan())
+        #expect(opened.isUnlocked && opened.parameters == fast)
+        // Saving again from the opened handle works and keeps opening.
+        var changed = plan
+        changed.toggle("go-bag-keys")
+        try opened.save(changed)
+        #expect(try PlanFile.unlock(path: path, passphrase: "correct horse ñ 中").1 == changed)
+    }
+
+    @Test func permissionsAreOwnerOnly() throws {
+        let scratch = Scratch()
+        let old = umask(0)
+        defer { umask(old) }
+        let path = scratch.root + "/made/plan"
+        try PlanFile.create(path: path, passphrase: "pw", parameters: fast).save(samplePlan())
+        #expect(mode(path) == 0o600)
+        #expect(mode(scratch.root + "/made") == 0o700)
+    }
+
+    @Test func wrongPassphraseChangesNothing() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/plan"
+        try PlanFile.create(path: path, passphrase: "right", parameters: fast).save(samplePlan())
+        let before = bytes(path)
+        let identity = FileIO.identity(path)
+        #expect(throws: PlanStoreError.wrongPassphrase) { try PlanFile.unlock(path: path, passphrase: "wrong") }
+        #expect(throws: PlanStoreError.wrongPassphrase) { try PlanFile.unlock(path: path, passphrase: "Right") }
+        #expect(throws: PlanStoreError.emptyPassphrase) { try PlanFile.unlock(path: path, passphrase: "") }
+        #expect(bytes(path) == before && FileIO.identity(path) == identity)
+        #expect(PlanStoreError.wrongPassphrase.description == "That passphrase did not open the plan.")
+        #expect(PlanStoreError.wrongPassphrase.word == .wrongPassphrase)
+    }
+
+    @Test func theFileHoldsNoneOfTheWordsInTheClear() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/plan"
+        try PlanFile.create(path: path, passphrase: "pw", parameters: fast).save(samplePlan())
+        let data = bytes(path)
+        for word in ["Marisol", "Rocío", "girasol", "immigration", "screenshots", "2024-03-15", "go-bag-cash", "people", "waymark-plan", "plan"] {
+            let needle = Array(word.utf8)
+            let found = data.indices.dropLast(needle.count).contains { Array(data[$0..<$0 + needle.count]) == needle }
+            #expect(!found, "'\(word)' is in the file")
+        }
+        #expect(Array(data.prefix(8)) == Array("WAYMARK1".utf8))
+        // Nothing else was left in the folder.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root) == ["plan"])
+        // The size is padded: a short and a longer plan give the same size.
+        var longer = samplePlan()
+        longer.setValue(String(repeating: "x", count: 200), for: "leaving-places")
+        let other = scratch.root + "/other"
+        try PlanFile.create(path: other, passphrase: "pw", parameters: fast).save(longer)
+        #expect(bytes(other).count == data.count)
+    }
+
+    @Test func everySaveUsesAFreshNonce() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/plan"
+        let file = try PlanFile.create(path: path, passphrase: "pw", parameters: fast)
+        try file.save(samplePlan())
+        let first = bytes(path)
+        try file.save(samplePlan())
+        let second = bytes(path)
+        let headerLength = 8 + 5 + 16 + 1 + 16 + 8
+        #expect(first.prefix(headerLength) == second.prefix(headerLength))
+        #expect(first[headerLength..<headerLength + 12] != second[headerLength..<headerLength + 12])
+        #expect(first != second)
+    }
+
+    @Test func truncatedAndDamagedFilesAreReportedAndLeftAlone() throws {
+        let scratch = Scratch()
+        let good = scratch.root + "/good"
+        try PlanFile.create(path: good, passphrase: "pw", parameters: fast).save(samplePlan())
+        let whole = bytes(good)
+        let broken = scratch.root + "/broken"
+        for cut in [0, 3, 8, 12, 20, 45, 53, 60, whole.count / 2, whole.count - 1] {
+            let piece = Array(whole.prefix(cut))
+            _ = FileManager.default.createFile(atPath: broken, contents: Data(piece))
+            #expect(throws: PlanStoreError.corrupt, "cut at \(cut)") { try PlanFile.unlock(path: broken, passphrase: "pw") }
+            #expect(bytes(broken) == piece)
+        }
+        // One changed byte anywhere: in the header it is damage, in the sealed box too.
+        for offset in [9, 10, 15, 40, 50, whole.count / 2, whole.count - 1] {
+            var changed = whole
+            changed[offset] ^= 0x01
+            _ = FileManager.default.createFile(atPath: broken, contents: Data(changed))
+            #expect(throws: PlanStoreError.corrupt, "byte \(offset)") { try PlanFile.unlock(path: broken, passphrase: "pw") }
+            #expect(bytes(broken) == changed)
+        }
+    }
+
+    @Test func foreignAndNewerFiles() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/plan"
+        _ = FileManager.default.createFile(atPath: path, contents: Data("Dear diary, today I went to the market.\n".utf8))
+        #expect(throws: PlanStoreError.notAPlanFile) { try PlanFile.unlock(path: path, passphrase: "pw") }
+        _ = FileManager.default.createFile(atPath: path, contents: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]))
+        #expect(throws: PlanStoreError.notAPlanFile) { try PlanFile.unlock(path: path, passphrase: "pw") }
+        _ = FileManager.default.createFile(atPath: path, contents: Data("WAYMARK2 and more bytes after it".utf8))
+        #expect(throws: PlanStoreError.newerVersion) { try PlanFile.unlock(path: path, passphrase: "pw") }
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        #expect(PlanFile.status(at: path) == .notAFile)
+        #expect(throws: PlanStoreError.notAPlanFile) { try PlanFile.unlock(path: path, passphrase: "pw") }
+        #expect(throws: PlanStoreError.noFile) { try PlanFile.unlock(path: scratch.root + "/nothing", passphrase: "pw") }
+    }
+
+    @Test func aHostileHeaderCannotMakeUnlockingSlow() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/plan"
+        let salt = [UInt8](repeating: 7, count: 16)
+        for parameters in [KDFParameters(log2N: 40, r: 8, p: 1), KDFParameters(log2N: 20, r: 255, p: 1), KDFParameters(log2N: 14, r: 8, p: 200)] {
+            let header = FileFormat.header(parameters: parameters, salt: salt, check: [UInt8](repeating: 0, count: 16))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(header + [UInt8](repeating: 0, count: 64)))
+            let started = ContinuousClock.now
+            #expect(throws: PlanStoreError.corrupt) { try PlanFile.unlock(path: path, passphrase: "pw") }
+            #expect(ContinuousClock.now - started < .seconds(1))
+        }
+    }
+
+    @Test func aCrashBetweenWriteAndRenameLeavesTheOldFileWhole() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/plan"
+        let file = try PlanFile.create(path: path, passphrase: "pw", parameters: fast)
+        try file.save(samplePlan())
+        let before = bytes(path)
+
+        var newer = samplePlan()
+        newer.setValue("a new safe place", for: "leaving-places")
+        file.beforeRename = { temporary in
+            // The temporary file is complete and private before the rename; then the "crash".
+            var info = stat()
+            #expect(stat(temporary, &info) == 0 && info.st_mode & 0o777 == 0o600 && info.st_size > 0)
+            return false
+        }
+        #expect(throws: PlanStoreError.self) { try file.save(newer) }
+        #expect(bytes(path) == before)
+        #expect(try PlanFile.unlock(path: path, passphrase: "pw").1 == samplePlan())
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.root).filter { $0 != "plan" }
+        #expect(leftovers.count == 1 && leftovers[0].hasPrefix(".plan.tmp-"))
+
+        // The next save goes through and clears what the crash left.
+        file.beforeRename = nil
+        try file.save(newer)
+        #expect(try PlanFile.unlock(path: path, passphrase: "pw").1 == newer)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root) == ["plan"])
+    }
+
+    @Test func aFileChangedWhileOpenIsNotOverwrittenWithoutAsking() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/plan"
+        try PlanFile.create(path: path, passphrase: "pw", parameters: fast).save(samplePlan())
+        let (mine, plan) = try PlanFile.unlock(path: path, passphrase: "pw")
+        let (theirs, _) = try PlanFile.unlock(path: path, passphrase: "pw")
+        var their = plan
+        their.setValue("written elsewhere", for: "self-care-helps")
+        try theirs.save(their)
+        let afterTheirs = bytes(path)
+        #expect(throws: PlanStoreError.fileChanged) { try mine.save(plan) }
+        #expect(bytes(path) == afterTheirs)
+        try mine.save(plan, overwrite: true)
+        #expect(try PlanFile.unlock(path: path, passphrase: "pw").1 == plan)
+        try mine.save(plan)  // its own write is not a change
+
+        // Replaced by another file, or removed: the same question.
+        try Data("something else".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: PlanStoreError.fileChanged) { try mine.save(plan) }
+        #expect(bytes(path) == Array("something else".utf8))
+        try FileManager.default.removeItem(atPath: path)
+        #expect(throws: PlanStoreError.fileChanged) { try mine.save(plan) }
+        #expect(PlanFile.status(at: path) == .none)
+
+        // A new plan whose path got a file before its first save.
+        let fresh = try PlanFile.create(path: scratch.root + "/fresh", passphrase: "pw", parameters: fast)
+        _ = FileManager.default.createFile(atPath: scratch.root + "/fresh", contents: Data("x".utf8))
+        #expect(throws: PlanStoreError.fileChanged) { try fresh.save(plan) }
+    }
+
+    @Test func createRefusesAnExistingFileAndAnEmptyPassphrase() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/plan"
+        #expect(throws: PlanStoreError.emptyPassphrase) { try PlanFile.create(path: path, passphrase: "", parameters: fast) }
+        _ = FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+        #expect(throws: PlanStoreError.fileExists) { try PlanFile.create(path: path, passphrase: "pw", parameters: fast) }
+    }
+
+    @Test func lockAndErase() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/plan"
+        let file = try PlanFile.create(path: path, passphrase: "pw", parameters: fast)
+        try file.save(samplePlan())
+        file.lock()
+        #expect(!file.isUnlocked)
+        #expect(throws: PlanStoreError.locked) { try file.save(samplePlan()) }
+        let (opened, _) = try PlanFile.unlock(path: path, passphrase: "pw")
+        try opened.erase()
+        #expect(PlanFile.status(at: path) == .none && !opened.isUnlocked)
+        try PlanFile.erase(path: path)  // nothing there: fine
+        // Erase without the passphrase (forgotten).
+        try PlanFile.create(path: path, passphrase: "pw", parameters: fast).save(samplePlan())
+        try PlanFile.erase(path: path)
+        #expect(PlanFile.status(at: path) == .none)
+    }
+
+    @Test func aReadOnlyFolder() throws {
+        let scratch = Scratch()
+        let folder = scratch.root + "/ro"
+        if geteuid() == 0 {
+            guard scratch.mountTmpfs(folder, options: "ro,size=64k") else {
+                print("skipped: running as root and cannot mount a read-only tmpfs, so no folder is read-only here")
+                return
+            }
+        } else {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+            chmod(folder, 0o500)
+        }
+        let file = try PlanFile.create(path: folder + "/plan", passphrase: "pw", parameters: fast)
+        #expect(throws: PlanStoreError.readOnly) { try file.save(samplePlan()) }
+        #expect(file.isUnlocked)  // the UI can still save elsewhere or try again
+        #expect(throws: PlanStoreError.readOnly) {
+            try PlanFile.create(path: folder + "/sub/plan", passphrase: "pw", parameters: fast).save(samplePlan())
+        }
+        #expect(PlanStoreError.readOnly.word == .readOnly)
+    }
+
+    @Test func aFullDiskLeavesTheOldFileWhole() throws {
+        let scratch = Scratch()
+        let folder = scratch.root + "/small"
+        guard scratch.mountTmpfs(folder, options: "size=32k") else {
+            print("skipped: a full disk is simulated with a small tmpfs, which needs root")
+            return
+        }
+        let path = folder + "/plan"
+        let file = try PlanFile.create(path: path, passphrase: "pw", parameters: fast)
+        try file.save(samplePlan())
+        let before = bytes(path)
+        // Fill the rest of the disk.
+        let filler = open(folder + "/filler", O_WRONLY | O_CREAT, 0o600)
+        let block = [UInt8](repeating: 1, count: 4096)
+        while block.withUnsafeBytes({ write(filler, $0.baseAddress!, 4096) }) > 0 {}
+        close(filler)
+        var bigger = samplePlan()
+        bigger.setValue(String(repeating: "words ", count: 2000), for: "leaving-how")
+        #expect(throws: PlanStoreError.diskFull) { try file.save(bigger) }
+        #expect(bytes(path) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["filler", "plan"])
+        unlink(folder + "/filler")
+        try file.save(bigger)
+        #expect(try PlanFile.unlock(path: path, passphrase: "pw").1 == bigger)
+    }
+
+    @Test func defaultPath() {
+        #expect(PlanFile.defaultPath(environment: { ["XDG_DATA_HOME": "/data/", "HOME": "/home/a"][$0] }) == "/data/waymark/plan")
+        #expect(PlanFile.defaultPath(environment: { ["XDG_DATA_HOME": "relative", "HOME": "/home/a"][$0] }) == "/home/a/.local/share/waymark/plan")
+        #expect(PlanFile.defaultPath(environment: { ["HOME": "/home/a"][$0] }) == "/home/a/.local/share/waymark/plan")
+        #expect(PlanFile.defaultPath(environment: { _ in nil }).hasSuffix("/.local/share/waymark/plan"))
+    }
+
+    /// Not a timed assertion: prints what unlocking costs with the real parameters.
+    @Test func standardParametersRoundTripAndTiming() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/plan"
+        let clock = ContinuousClock()
+        var file: PlanFile?
+        let create = try clock.measure { file = try PlanFile.create(path: path, passphrase: "a long passphrase", parameters: .standard) }
+        try file!.save(samplePlan())
+        var plan: SafetyPlan?
+        let unlock = try clock.measure { plan = try PlanFile.unlock(path: path, passphrase: "a long passphrase").1 }
+        #expect(plan == samplePlan())
+        print("scrypt N=2^\(KDFParameters.standard.log2N) r=\(KDFParameters.standard.r) p=\(KDFParameters.standard.p) "
+              + "(\(KDFParameters.standard.memoryBytes >> 20) MiB): create \(create), unlock \(unlock)")
+    }
+}
