@@ -85,15 +85,20 @@ private struct Reader {
     var index = 0
 
     init(_ text: String) {
+        // Bytes, not Characters: every structural character is ASCII, and splitting by grapheme
+        // is what made reading slow (docs/PERFORMANCE.md).
         var number = 0
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        for raw in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
             number += 1
-            var body = raw
-            if body.last == "\r" { body = body.dropLast() }
-            let indent = body.prefix { $0 == " " }.count
-            var content = body.dropFirst(indent)
-            while content.last == " " || content.last == "\t" { content = content.dropLast() }
-            lines.append(Line(number: number, indent: indent, text: content, raw: body))
+            var end = raw.endIndex
+            while end > raw.startIndex, [13, 32, 9].contains(raw[raw.index(before: end)]) { end = raw.index(before: end) }
+            var start = raw.startIndex
+            var indent = 0
+            while start < end, raw[start] == 32 { start = raw.index(after: start); indent += 1 }
+            var rawEnd = raw.endIndex
+            if rawEnd > raw.startIndex, raw[raw.index(before: rawEnd)] == 13 { rawEnd = raw.index(before: rawEnd) }
+            lines.append(Line(number: number, indent: indent, text: Substring(raw[start..<end]),
+                              raw: Substring(raw[raw.startIndex..<rawEnd])))
         }
     }
 
@@ -226,33 +231,44 @@ private struct Reader {
 
     /// Splits "key: value" at the first ": " (or a final ":") outside quotes.
     static func keySplit(_ text: Substring) -> (Substring, Substring)? {
-        if text.first == "\"" || text.first == "'" {
-            let quote = text.first!
-            var i = text.index(after: text.startIndex)
-            while i < text.endIndex {
-                if text[i] == "\\", quote == "\"" { i = text.index(after: i); if i < text.endIndex { i = text.index(after: i) }; continue }
-                if text[i] == quote {
-                    let next = text.index(after: i)
-                    if quote == "'", next < text.endIndex, text[next] == "'" { i = text.index(after: next); continue }
-                    let rest = text[next...]
-                    if rest.hasPrefix(":"), rest.count == 1 || rest.dropFirst().first == " " {
-                        return (text[..<next], rest.dropFirst())
-                    }
-                    return nil
+        let bytes = text.utf8
+        guard let first = bytes.first else { return nil }
+        func split(at colon: Substring.UTF8View.Index) -> (Substring, Substring) {
+            (Substring(bytes[..<colon]), Substring(bytes[bytes.index(after: colon)...]))
+        }
+        if first == 34 || first == 39 {  // a quoted key
+            var i = bytes.index(after: bytes.startIndex)
+            while i < bytes.endIndex {
+                let byte = bytes[i]
+                if byte == 92, first == 34 {  // backslash escape
+                    i = bytes.index(after: i)
+                    if i < bytes.endIndex { i = bytes.index(after: i) }
+                    continue
                 }
-                i = text.index(after: i)
+                if byte == first {
+                    let next = bytes.index(after: i)
+                    if first == 39, next < bytes.endIndex, bytes[next] == 39 { i = bytes.index(after: next); continue }
+                    guard next < bytes.endIndex, bytes[next] == 58 else { return nil }
+                    let after = bytes.index(after: next)
+                    return after == bytes.endIndex || bytes[after] == 32 ? split(at: next) : nil
+                }
+                i = bytes.index(after: i)
             }
             return nil
         }
-        if text.hasPrefix("- ") || text.first == "#" { return nil }
-        var i = text.startIndex
-        while i < text.endIndex {
-            if text[i] == ":" {
-                let next = text.index(after: i)
-                if next == text.endIndex || text[next] == " " { return (text[..<i], text[next...]) }
+        if first == 35 { return nil }  // a comment
+        if first == 45, bytes.count >= 2, bytes[bytes.index(after: bytes.startIndex)] == 32 { return nil }  // "- "
+        var previous: UInt8 = 0
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let byte = bytes[i]
+            if byte == 58 {
+                let next = bytes.index(after: i)
+                if next == bytes.endIndex || bytes[next] == 32 { return split(at: i) }
             }
-            if text[i] == "#", i > text.startIndex, text[text.index(before: i)] == " " { return nil }
-            i = text.index(after: i)
+            if byte == 35, previous == 32 { return nil }
+            previous = byte
+            i = bytes.index(after: i)
         }
         return nil
     }
@@ -303,60 +319,73 @@ private struct Reader {
     }
 
     static func stripComment(_ text: String) -> String {
-        guard let range = text.range(of: " #") else { return text }
-        var result = String(text[..<range.lowerBound])
-        while result.last == " " { result.removeLast() }
-        return result
+        let bytes = text.utf8
+        var previous: UInt8 = 0
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            if bytes[i] == 35, previous == 32 {
+                var end = bytes.index(before: i)
+                while end > bytes.startIndex, bytes[bytes.index(before: end)] == 32 { end = bytes.index(before: end) }
+                return String(Substring(bytes[..<end]))
+            }
+            previous = bytes[i]
+            i = bytes.index(after: i)
+        }
+        return text
     }
 
     /// A quoted scalar; it may span lines (a line break folds to a space, a blank line is a break).
     mutating func quoted(_ start: String, line: Int, parentIndent: Int, allowTrailing: Bool) throws(YAMLError) -> String {
-        let quote = start.first!
-        var segment = Array(start.dropFirst())
-        var result = ""
+        // Works on UTF-8 bytes: quotes, backslashes and escapes are ASCII, and other bytes are
+        // copied as they are.
+        let quote = start.utf8.first!
+        let quoteText = quote == 34 ? "\"" : "'"
+        var segment = Array(start.utf8.dropFirst())
+        var result: [UInt8] = []
+        result.reserveCapacity(segment.count)
         var continuing = false
         var breaks = 0
         while true {
             if continuing {
-                while result.last == " " || result.last == "\t" { result.removeLast() }
-                result += breaks > 0 ? String(repeating: "\n", count: breaks) : " "
+                while result.last == 32 || result.last == 9 { result.removeLast() }
+                if breaks > 0 { result += Array(repeating: 10, count: breaks) } else { result.append(32) }
                 breaks = 0
             }
             var i = 0
             while i < segment.count {
                 let c = segment[i]
                 if c == quote {
-                    if quote == "'", i + 1 < segment.count, segment[i + 1] == "'" {
-                        result.append("'")
+                    if quote == 39, i + 1 < segment.count, segment[i + 1] == 39 {
+                        result.append(39)
                         i += 2
                         continue
                     }
-                    let rest = segment[(i + 1)...].drop { $0 == " " }
-                    if !rest.isEmpty, !(allowTrailing && rest.first == "#") {
+                    let rest = segment[(i + 1)...].drop { $0 == 32 }
+                    if !rest.isEmpty, !(allowTrailing && rest.first == 35) {
                         throw YAMLError(line: line, message: "unexpected text after the closing quote")
                     }
-                    return result
+                    return String(decoding: result, as: UTF8.self)
                 }
-                if c == "\\", quote == "\"" {
+                if c == 92, quote == 34 {
                     guard i + 1 < segment.count else {
                         throw YAMLError(line: line, message: "a '\\' at the end of a line is not supported")
                     }
                     let e = segment[i + 1]
                     i += 2
                     switch e {
-                    case "n": result.append("\n")
-                    case "t": result.append("\t")
-                    case "\\", "\"", "/", " ": result.append(e)
-                    case "u", "U", "x":
-                        let length = e == "u" ? 4 : (e == "U" ? 8 : 2)
-                        let hex = String(segment.dropFirst(i).prefix(length))
-                        guard hex.count == length, let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else {
-                            throw YAMLError(line: line, message: "a bad '\\\(e)' escape in double quotes")
+                    case UInt8(ascii: "n"): result.append(10)
+                    case UInt8(ascii: "t"): result.append(9)
+                    case 92, 34, UInt8(ascii: "/"), 32: result.append(e)
+                    case UInt8(ascii: "u"), UInt8(ascii: "U"), UInt8(ascii: "x"):
+                        let length = e == UInt8(ascii: "u") ? 4 : (e == UInt8(ascii: "U") ? 8 : 2)
+                        let hex = String(decoding: segment.dropFirst(i).prefix(length), as: UTF8.self)
+                        guard hex.utf8.count == length, let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else {
+                            throw YAMLError(line: line, message: "a bad '\\\(Character(Unicode.Scalar(e)))' escape in double quotes")
                         }
-                        result.unicodeScalars.append(scalar)
+                        result += Array(String(scalar).utf8)
                         i += length
                     default:
-                        throw YAMLError(line: line, message: "unknown escape '\\\(e)' in double quotes (write \\\\ for a backslash)")
+                        throw YAMLError(line: line, message: "unknown escape '\\\(Character(Unicode.Scalar(e)))' in double quotes (write \\\\ for a backslash)")
                     }
                     continue
                 }
@@ -366,15 +395,15 @@ private struct Reader {
             // No closing quote yet: the value goes on to the next line.
             while true {
                 guard index < lines.count else {
-                    throw YAMLError(line: line, message: "the quote \(quote) opened here is never closed")
+                    throw YAMLError(line: line, message: "the quote \(quoteText) opened here is never closed")
                 }
                 let next = lines[index]
                 index += 1
                 if next.text.isEmpty { breaks += 1; continue }
                 if next.indent <= parentIndent {
-                    throw YAMLError(line: line, message: "the quote \(quote) opened here is never closed")
+                    throw YAMLError(line: line, message: "the quote \(quoteText) opened here is never closed")
                 }
-                segment = Array(next.text)
+                segment = Array(next.text.utf8)
                 continuing = true
                 break
             }
@@ -482,16 +511,5 @@ extension Reader {
 extension Substring {
     fileprivate func trimmingCharacters(in set: Character) -> String {
         String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
-    }
-}
-
-extension StringProtocol {
-    fileprivate func range(of needle: String) -> Range<Index>? {
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-            i = index(after: i)
-        }
-        return nil
     }
 }

@@ -5,6 +5,15 @@ import WaymarkCore
 import WaymarkTerminal
 
 @main
+enum Main {
+    static func main() {
+        // Plain `waymark`, the way a person starts it, goes straight to the program: the argument
+        // parser's reflection costs about 2 ms of start-up (docs/DECISIONS.md, entry 9).
+        if CommandLine.arguments.count == 1 { Run.start(contentDirectory: nil, language: nil) }
+        Waymark.main()
+    }
+}
+
 struct Waymark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "waymark",
@@ -29,15 +38,16 @@ struct ContentOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The language: en (English) or es (Spanish). Default: from LC_ALL, LC_MESSAGES or LANG (es_* is Spanish), else English.", valueName: "en|es"))
     var lang: String?
 
+    var language: String {
+        Content.language(option: lang) { name in getenv(name).map { String(cString: $0) } }
+    }
+
     func validate() throws {
         if let lang, !Content.languages.contains(lang) {
             throw ValidationError("unknown language '\(lang)'; use one of: \(Content.languages.joined(separator: ", "))")
         }
     }
 
-    var language: String {
-        Content.language(option: lang) { name in getenv(name).map { String(cString: $0) } }
-    }
 }
 
 func printError(_ message: String) {
@@ -56,10 +66,15 @@ struct Run: ParsableCommand {
     @OptionGroup var options: ContentOption
 
     func run() throws {
-        let directory = options.content ?? ContentLocator.shipped()
+        Run.start(contentDirectory: options.content, language: options.lang)
+    }
+
+    static func start(contentDirectory: String?, language option: String?) -> Never {
+        let directory = contentDirectory ?? ContentLocator.shipped()
+        let language = Content.language(option: option) { name in getenv(name).map { String(cString: $0) } }
         let content: Content
         do {
-            content = try ContentLoader.load(directory: directory, language: options.language)
+            content = try ContentLoader.load(directory: directory, language: language)
         } catch {
             fail(error.problems.map(\.description).joined(separator: "\nwaymark: "), ExitStatus.contentError)
         }
@@ -78,6 +93,7 @@ struct Run: ParsableCommand {
         } catch {
             fail(error.description, ExitStatus.notATerminal)
         }
+        Glibc.exit(0)
     }
 }
 
