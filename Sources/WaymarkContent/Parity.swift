@@ -46,7 +46,47 @@ enum Parity {
         if let planA = a.plan, let planB = b.plan {
             problems += comparePlans(planA, a.language, planB, b.language, directory: directory)
         }
+        if let screenerA = a.screener, let screenerB = b.screener {
+            problems += compareScreeners(screenerA, a.language, screenerB, b.language, directory: directory)
+        }
         return problems
+    }
+
+    /// The same questions, the same first question and the same branches: answers given in one
+    /// language must lead to the same place in the other.
+    static func compareScreeners(_ a: Screener, _ langA: String, _ b: Screener, _ langB: String,
+                                 directory: String) -> [ContentProblem] {
+        let file = ScreenerLoader.file(directory: directory, language: langB)
+        var lines: [Substring] = []
+        if case .bytes(let bytes) = Files.read(file, limit: ContentLoader.maxFileBytes) {
+            lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        func line(of id: QuestionID) -> Int {
+            1 + (lines.firstIndex { $0.contains("id: \(id.rawValue)") && !$0.contains("id: \(id.rawValue)_") } ?? 0)
+        }
+        var problems: [ContentProblem] = []
+        if a.flow.first != b.flow.first {
+            problems.append(ContentProblem(file, line(of: b.flow.first),
+                "the first question is '\(b.flow.first.rawValue)'; in \(langA) it is '\(a.flow.first.rawValue)'"))
+        }
+        for id in QuestionID.allCases {
+            for answer in Answer.choices {
+                let nextA = a.flow.next(after: id, answer)
+                let nextB = b.flow.next(after: id, answer)
+                if nextA != nextB {
+                    problems.append(ContentProblem(file, line(of: id),
+                        "question '\(id.rawValue)': after '\(answer.rawValue)' it goes to \(describe(nextB)); in \(langA) to \(describe(nextA))"))
+                }
+            }
+        }
+        return problems
+    }
+
+    static func describe(_ next: ScreenerNext) -> String {
+        switch next {
+        case .question(let id): return "'\(id.rawValue)'"
+        case .results: return "the results"
+        }
     }
 
     /// The same sections, items and fields (ids, and each field's kind) in the same order: a plan

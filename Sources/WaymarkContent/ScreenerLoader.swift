@@ -16,11 +16,9 @@ public enum ScreenerLoader {
         (.helpfulToLawEnforcement, .under16OrIncapacitated, "its wording depends on that answer"),
     ]
 
-    /// The screener file for a language: its own, or the English one while it has none.
+    /// The screener file for a language (every language has its own).
     public static func file(directory: String, language: String) -> String {
-        let own = "\(directory)/\(language)/\(fileName)"
-        if language == "en" || Files.exists(own) { return own }
-        return "\(directory)/en/\(fileName)"
+        "\(directory)/\(language)/\(fileName)"
     }
 
     public static func load(file: String) throws(ContentProblems) -> Screener {

@@ -8,7 +8,7 @@ import WaymarkTerminal
 enum Main {
     static func main() {
         // Plain `waymark`, the way a person starts it, goes straight to the program: the argument
-        // parser's reflection costs about 2 ms of start-up (docs/DECISIONS.md, entry 9).
+        // parser's reflection costs about 2 ms of start-up (docs/DECISIONS.md, entry 11).
         if CommandLine.arguments.count == 1 { Run.start(contentDirectory: nil, language: nil) }
         Waymark.main()
     }

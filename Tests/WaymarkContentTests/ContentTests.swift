@@ -207,6 +207,26 @@ import WaymarkCore
         #expect(found.contains("es/pages/extra.md:1: extra: there is no en/pages/extra.md"), "\(found)")
     }
 
+    @Test func aScreenerBranchThatGoesElsewhere() throws {
+        let found = try check { root in
+            let path = root + "/es/screener.yaml"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let range = try #require(text.range(of: "unsure: at_port_of_entry"))
+            try text.replacingCharacters(in: range, with: "unsure: forced_labor").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(found == ["es/screener.yaml:\(try lineOfInUS()): question 'in_us': after 'unsure' it goes to 'forced_labor'; in en to 'at_port_of_entry'"])
+    }
+
+    func lineOfInUS() throws -> Int {
+        let text = try String(contentsOfFile: Fixtures.repoRoot + "/Content/es/screener.yaml", encoding: .utf8)
+        return 1 + text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("id: in_us") }!
+    }
+
+    @Test func aLanguageWithoutItsScreener() throws {
+        let found = try check { root in try FileManager.default.removeItem(atPath: root + "/es/screener.yaml") }
+        #expect(found.contains { $0.hasPrefix("es/screener.yaml:0:") }, "\(found)")
+    }
+
     @Test func anItemThatOpensSomethingElse() throws {
         let found = try check { root in
             try edit(root + "/es/menu.yaml", "page: t-visa", "page: PLACEHOLDER")

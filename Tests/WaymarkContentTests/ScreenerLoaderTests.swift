@@ -47,18 +47,6 @@ import WaymarkCore
         #expect(screener[.levelUnclear] == "Not clear yet — ask an advocate")
         #expect(screener[.levelUnlikely] == "Probably does not fit")
     }
-
-    @Test func aLanguageWithoutItsOwnScreenerUsesEnglish() throws {
-        let root = Fixtures.copyOfShippedContent()
-        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
-        try? FileManager.default.removeItem(atPath: root + "/es")
-        try FileManager.default.copyItem(atPath: root + "/en", toPath: root + "/es")
-        try FileManager.default.removeItem(atPath: root + "/es/screener.yaml")
-        #expect(ScreenerLoader.file(directory: root, language: "es") == root + "/en/screener.yaml")
-        let spanish = try ContentLoader.load(directory: root, language: "es")
-        #expect(spanish.screener?.questions.count == QuestionID.allCases.count)
-        #expect(ScreenerLoader.file(directory: root, language: "en") == root + "/en/screener.yaml")
-    }
 }
 
 /// Each kind of mistake in screener.yaml, and the file:line it is reported at.
