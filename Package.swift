@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "waymark",
             dependencies: [
-                "WaymarkCore", "WaymarkContent", "WaymarkUI", "WaymarkTerminal",
+                "WaymarkCore", "WaymarkContent", "WaymarkUI", "WaymarkTerminal", "WaymarkStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

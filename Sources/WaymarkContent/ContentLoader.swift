@@ -236,9 +236,9 @@ public enum ContentLoader {
             problems.append(ContentProblem(file, line, "an item needs 'label:' and one of page, menu, screener, help, language"))
             return nil
         }
-        let targetKeys = ["page", "menu", "screener", "help", "language"]
+        let targetKeys = ["page", "menu", "screener", "help", "language", "plan"]
         for (key, _) in mapping where !(["label"] + targetKeys).contains(key.string ?? "") {
-            problems.append(ContentProblem(file, lineOf(key), "unknown key '\(key.string ?? "?")' (expected label, page, menu, screener, help or language)"))
+            problems.append(ContentProblem(file, lineOf(key), "unknown key '\(key.string ?? "?")' (expected label, page, menu, screener, help, language or plan)"))
         }
         guard let label = mapping["label"]?.string, !label.isEmpty else {
             problems.append(ContentProblem(file, line, "this item in menu '\(menu)' needs a 'label:'"))
@@ -246,7 +246,7 @@ public enum ContentLoader {
         }
         let present = targetKeys.filter { mapping[$0] != nil }
         guard present.count == 1, let kind = present.first, let value = mapping[kind] else {
-            problems.append(ContentProblem(file, line, "item '\(label)' needs exactly one of page, menu, screener, help or language"))
+            problems.append(ContentProblem(file, line, "item '\(label)' needs exactly one of page, menu, screener, help, language or plan"))
             return nil
         }
         switch kind {
@@ -264,6 +264,7 @@ public enum ContentLoader {
             switch kind {
             case "screener": return MenuItem(label: label, target: .screener)
             case "help": return MenuItem(label: label, target: .help)
+            case "plan": return MenuItem(label: label, target: .plan)
             default: return MenuItem(label: label, target: .language)
             }
         }
@@ -297,7 +298,7 @@ public enum ContentLoader {
                         problems.append(ContentProblem(file, line, "item '\(item.label)': there is no page '\(target)' (pages/\(target).md)"))
                     }
                     reachedPages.insert(target)
-                case .screener, .help, .language: break
+                case .screener, .help, .language, .plan: break
                 }
             }
         }

@@ -127,6 +127,7 @@ enum Parity {
         case .screener: return "the screener"
         case .help: return "the help"
         case .language: return "the language switch"
+        case .plan: return "the safety plan"
         }
     }
 }

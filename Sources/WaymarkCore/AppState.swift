@@ -13,6 +13,17 @@ public enum Screen: Sendable, Equatable {
     case review(selection: Int, scroll: Int)
     /// "Start over? Your answers will be cleared": keeping them is the first choice.
     case confirmStartOver(selection: Int, scroll: Int)
+    /// The safety plan: its sections, the evidence log, the summary and the file's screens.
+    case planOverview(selection: Int, scroll: Int)
+    case planSection(id: String, selection: Int, scroll: Int)
+    case evidenceList(selection: Int, scroll: Int)
+    case evidenceEntry(id: Int, selection: Int, scroll: Int)
+    case planSummary(scroll: Int)
+    case passphrase(PassphrasePurpose, selection: Int, scroll: Int)
+    case planConfirm(PlanConfirmation, selection: Int, scroll: Int)
+    case planExport(selection: Int, scroll: Int)
+    /// The saved plan's file cannot be used; it is left alone.
+    case planUnusable(selection: Int, scroll: Int)
 }
 
 /// What a screen shows, laid out for the current width: its lines and, for screens with
@@ -20,7 +31,20 @@ public enum Screen: Sendable, Equatable {
 public struct ScreenLayout: Sendable, Equatable {
     public var lines: [LaidOutLine]
     public var items: [Range<Int>]
+    /// Where the text cursor goes (line of `lines`, column from the text's left edge) while a
+    /// field is being typed in.
+    public var cursor: (line: Int, column: Int)?
+
+    public init(lines: [LaidOutLine], items: [Range<Int>]) {
+        self.lines = lines
+        self.items = items
+    }
+
     public static let empty = ScreenLayout(lines: [], items: [])
+
+    public static func == (a: ScreenLayout, b: ScreenLayout) -> Bool {
+        a.lines == b.lines && a.items == b.items && a.cursor?.line == b.cursor?.line && a.cursor?.column == b.cursor?.column
+    }
 }
 
 public struct AppState: Sendable {
@@ -32,14 +56,20 @@ public struct AppState: Sendable {
     public private(set) var size: Size
     /// The screener's answers: in memory only, kept across language switches.
     public private(set) var screener: ScreenerSession?
+    /// The safety plan, in memory; its file is written by the shell (see `planToSave`).
+    public internal(set) var plan: PlanState
     /// The top screen laid out at the current size (kept up to date by every change).
     public private(set) var layout = ScreenLayout.empty
     /// The last size big enough to lay out, so scroll positions survive a trip through "too small".
     private var laidOutFor: Size
 
-    public init(content: Content, size: Size) {
+    /// `planFile` says whether a saved plan is waiting to be opened; `planPath` is where it is
+    /// kept and `exportPath` where a text copy goes by default.
+    public init(content: Content, size: Size, planFile: PlanFileState = .notSaved, planPath: String? = nil,
+                exportPath: String = "notes.txt") {
         self.content = content
         self.size = size
+        self.plan = PlanState(file: planFile, exportPath: exportPath, defaultPath: planPath)
         self.laidOutFor = Layout.isTooSmall(size) ? Size(width: 80, height: 24) : size
         self.stack = [.menu(id: Content.mainMenuID, selection: 0, scroll: 0)]
         relayout()
@@ -52,12 +82,13 @@ public struct AppState: Sendable {
         switch screen {
         case .menu, .question, .review, .confirmStartOver: return .menu
         case .results: return .results
-        case .page, .help, .questionHelp: return .page
+        case .page, .help, .questionHelp, .planSummary: return .page
+        default: return plan.editing == nil ? .form : .editing
         }
     }
 
-    /// True for screens whose choices are selected with the arrows (menus, questions, review).
-    public var hasChoices: Bool { context == .menu }
+    /// True for screens whose choices are selected with the arrows (menus, questions, plan rows).
+    public var hasChoices: Bool { [.menu, .form, .editing].contains(context) }
 
     // MARK: - What each screen shows
 
@@ -70,13 +101,19 @@ public struct AppState: Sendable {
         case .results: return content.screener?[.resultsTitle] ?? ""
         case .review: return content.screener?[.changeAnswers] ?? ""
         case .confirmStartOver: return content.screener?[.startOver] ?? ""
+        case .planSection(let id, _, _): return content.plan?.section(id: id)?.title ?? ""
+        case .evidenceList, .evidenceEntry: return content.plan?[.evidenceTitle] ?? ""
+        case .planSummary: return content.plan?[.summaryTitle] ?? ""
+        case .planExport: return content.plan?[.export] ?? ""
+        case .passphrase(.unlock, _, _), .planUnusable: return content.plan?.title ?? ""
+        case .passphrase: return content.plan?[.save] ?? ""
+        case .planOverview, .planConfirm: return content.plan?.title ?? ""
         }
     }
 
     /// The page shown by a screen that scrolls like a page (generated ones included).
     public func page(for screen: Screen) -> Page? {
         switch screen {
-        case .menu, .question, .review, .confirmStartOver: return nil
         case .page(let id, _): return content.pages[id]
         case .help: return HelpPage.make(content.strings)
         case .questionHelp:
@@ -87,6 +124,11 @@ public struct AppState: Sendable {
         case .results:
             guard let screener = content.screener, let session = self.screener else { return nil }
             return ScreenerPages.results(session.results(), screener: screener)
+        case .planSummary:
+            guard let template = content.plan else { return nil }
+            return PlanPages.summary(plan.plan, template: template)
+        default:
+            return nil
         }
     }
 
@@ -113,6 +155,10 @@ public struct AppState: Sendable {
     }
 
     public func layout(of screen: Screen, width: Int) -> ScreenLayout {
+        if let (intro, rows) = form(for: screen) {
+            let editing = screen == self.screen ? plan.editing : nil
+            return FormLayout.lines(intro: intro, rows: rows, width: width, editing: editing, selection: screen.selection)
+        }
         if let (intro, items) = choices(for: screen) {
             return ListLayout.lines(intro: intro, items: items, width: width)
         }
@@ -149,6 +195,7 @@ public struct AppState: Sendable {
         default: break
         }
         if Layout.isTooSmall(size) { return [] }
+        if context == .editing { return edit(action) }
         switch action {
         case .up: move(by: -1)
         case .down: move(by: 1)
@@ -162,7 +209,11 @@ public struct AppState: Sendable {
         case .help:
             if case .help = screen { pop() } else { push(.help(scroll: 0)) }
         case .switchLanguage: return [.switchLanguage(to: Content.otherLanguage(than: content.language))]
-        case .quickExit, .quit, .repaint, .resize: break
+        case .nextField, .previousField:
+            if context == .form { moveToField(forward: action == .nextField) }
+        case .quickExit, .quit, .repaint, .resize, .insert, .deleteBackward, .deleteForward,
+             .cursorLeft, .cursorRight, .cursorHome, .cursorEnd:
+            break
         }
         return []
     }
@@ -183,6 +234,7 @@ public struct AppState: Sendable {
             case .page(let id, _): return newContent.pages[id] != nil
             case .question, .questionHelp, .results, .review, .confirmStartOver: return newContent.screener != nil
             case .help: return true
+            default: return newContent.plan != nil
             }
         }
         if stack.isEmpty { stack = [.menu(id: Content.mainMenuID, selection: 0, scroll: 0)] }
@@ -237,7 +289,7 @@ public struct AppState: Sendable {
     }
 
     /// Selects a choice, keeping it fully on screen and the scroll within the lines.
-    private mutating func select(_ wanted: Int, scroll wantedScroll: Int? = nil) {
+    mutating func select(_ wanted: Int, scroll wantedScroll: Int? = nil) {
         let (selection, scroll) = Self.clamp(selection: wanted, scroll: wantedScroll ?? screen.scroll,
                                              layout: layout, bodyHeight: bodyHeight)
         stack[stack.count - 1] = screen.with(selection: selection, scroll: scroll)
@@ -277,6 +329,7 @@ public struct AppState: Sendable {
     }
 
     private mutating func choose(_ index: Int) -> [Effect] {
+        if context == .form { return activate(index) }
         switch screen {
         case .menu(let id, _, _):
             guard let menu = content.menus[id], menu.items.indices.contains(index) else { return [] }
@@ -323,6 +376,9 @@ public struct AppState: Sendable {
             push(screener!.isFinished ? .results(scroll: 0) : questionScreen())
         case .language:
             return [.switchLanguage(to: Content.otherLanguage(than: content.language))]
+        case .plan:
+            guard content.plan != nil else { return [] }
+            openPlan()
         }
         return []
     }
@@ -369,32 +425,37 @@ public struct AppState: Sendable {
                 replaceTop(with: questionScreen())
                 return
             }
+        case .evidenceEntry:
+            droppingEmptyEvidence()
+        case .passphrase(.repeatChosen, _, _):
+            plan.chosenPassphrase = nil
         default:
             break
         }
+        if screen.isPlanScreen { plan.message = nil }
         pop()
     }
 
     // MARK: - The stack
 
-    private mutating func push(_ screen: Screen) {
+    mutating func push(_ screen: Screen) {
         stack.append(screen)
         relayout()
     }
 
-    private mutating func pop() {
+    mutating func pop() {
         guard stack.count > 1 else { return }
         stack.removeLast()
         relayout()
     }
 
-    private mutating func replaceTop(with screen: Screen) {
+    mutating func replaceTop(with screen: Screen) {
         stack[stack.count - 1] = screen
         relayout()
     }
 
     /// Lays out the top screen again and brings its selection and scroll within bounds.
-    private mutating func relayout() {
+    mutating func relayout() {
         guard !Layout.isTooSmall(size) else {
             layout = .empty
             return
@@ -443,7 +504,10 @@ extension Screen {
     public var scroll: Int {
         switch self {
         case .menu(_, _, let scroll), .page(_, let scroll), .help(let scroll), .question(_, let scroll),
-             .questionHelp(let scroll), .results(let scroll), .review(_, let scroll), .confirmStartOver(_, let scroll):
+             .questionHelp(let scroll), .results(let scroll), .review(_, let scroll), .confirmStartOver(_, let scroll),
+             .planOverview(_, let scroll), .planSection(_, _, let scroll), .evidenceList(_, let scroll),
+             .evidenceEntry(_, _, let scroll), .planSummary(let scroll), .passphrase(_, _, let scroll),
+             .planConfirm(_, _, let scroll), .planExport(_, let scroll), .planUnusable(_, let scroll):
             return scroll
         }
     }
@@ -452,7 +516,9 @@ extension Screen {
     public var selection: Int {
         switch self {
         case .menu(_, let selection, _), .question(let selection, _), .review(let selection, _),
-             .confirmStartOver(let selection, _):
+             .confirmStartOver(let selection, _), .planOverview(let selection, _), .planSection(_, let selection, _),
+             .evidenceList(let selection, _), .evidenceEntry(_, let selection, _), .passphrase(_, let selection, _),
+             .planConfirm(_, let selection, _), .planExport(let selection, _), .planUnusable(let selection, _):
             return selection
         default:
             return 0
@@ -469,6 +535,15 @@ extension Screen {
         case .results: return .results(scroll: scroll)
         case .review: return .review(selection: selection, scroll: scroll)
         case .confirmStartOver: return .confirmStartOver(selection: selection, scroll: scroll)
+        case .planOverview: return .planOverview(selection: selection, scroll: scroll)
+        case .planSection(let id, _, _): return .planSection(id: id, selection: selection, scroll: scroll)
+        case .evidenceList: return .evidenceList(selection: selection, scroll: scroll)
+        case .evidenceEntry(let id, _, _): return .evidenceEntry(id: id, selection: selection, scroll: scroll)
+        case .planSummary: return .planSummary(scroll: scroll)
+        case .passphrase(let purpose, _, _): return .passphrase(purpose, selection: selection, scroll: scroll)
+        case .planConfirm(let kind, _, _): return .planConfirm(kind, selection: selection, scroll: scroll)
+        case .planExport: return .planExport(selection: selection, scroll: scroll)
+        case .planUnusable: return .planUnusable(selection: selection, scroll: scroll)
         }
     }
 }

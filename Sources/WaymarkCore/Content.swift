@@ -66,6 +66,8 @@ public enum MenuTarget: Sendable, Equatable {
     case help
     /// Switches between the languages (English and Spanish).
     case language
+    /// The safety plan.
+    case plan
 }
 
 public struct Page: Sendable, Equatable {
@@ -103,6 +105,12 @@ public enum StringKey: String, CaseIterable, Sendable {
     case footerScroll = "footer.scroll"
     case footerQuit = "footer.quit"
     case footerNumber = "footer.number"
+    case footerNextField = "footer.next_field"
+    case toggle = "key.toggle"
+    case nextField = "key.next_field"
+    case cursor = "key.cursor"
+    case erase = "key.erase"
+    case finishField = "key.finish_field"
     case move = "key.move"
     case open = "key.open"
     case back = "key.back"

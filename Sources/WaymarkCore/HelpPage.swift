@@ -2,7 +2,8 @@
 public enum HelpPage {
     public static func make(_ strings: Strings) -> Page {
         var blocks: [Block] = [.paragraph([Span(strings[.helpIntro])]), .heading(strings[.helpKeysHeading])]
-        for binding in Bindings.all {
+        var described = Set<StringKey>()
+        for binding in Bindings.all where described.insert(binding.description).inserted {
             blocks.append(.bullet([Span(binding.label, .emphasis), Span("  " + strings[binding.description])]))
         }
         blocks.append(.callout([Span(strings[.helpPrivacy])]))

@@ -18,6 +18,12 @@ public enum Action: Sendable, Equatable {
     case quit, quickExit, repaint
     case switchLanguage
     case resize(Size)
+    /// Between the rows of a form (Tab, Shift-Tab).
+    case nextField, previousField
+    /// Editing the text of a form field.
+    case insert(String)
+    case deleteBackward, deleteForward
+    case cursorLeft, cursorRight, cursorHome, cursorEnd
 }
 
 /// What the shell around the core must do after an update.
@@ -27,6 +33,8 @@ public enum Effect: Sendable, Equatable {
     case repaint
     /// Load the content of the other language and hand it to `AppState.switchContent`.
     case switchLanguage(to: String)
+    /// The safety plan's file: each is done by the shell, which reports back to the state.
+    case plan(PlanEffect)
 }
 
 /// Where the person is, for deciding which bindings apply.
@@ -37,6 +45,10 @@ public enum Context: Sendable, Hashable, CaseIterable {
     case page
     /// Text that scrolls, with numbered things to do at its end (the screener's results).
     case results
+    /// Rows to tick, to write in, or to act on: the safety plan.
+    case form
+    /// Typing into a form field: printable keys are text, not shortcuts.
+    case editing
     case tooSmall
 }
 
@@ -77,8 +89,9 @@ public struct Binding: Sendable {
 }
 
 public enum Bindings {
-    static let browsing: Set<Context> = [.menu, .page, .results]
+    static let browsing: Set<Context> = [.menu, .page, .results, .form]
     static let everywhere = Set(Context.allCases)
+    static let notTyping = everywhere.subtracting([.editing])
 
     public static let all: [Binding] = [
         Binding([.escape, .ctrl("c")], label: "Esc  Ctrl-C", footerLabel: "Esc", .quickExitHelp,
@@ -88,7 +101,10 @@ public enum Bindings {
                     key == .up || key == .char("k") ? .up : .down
                 }),
         Binding([.enter, .right, .char("l")], label: "Enter  →  l", footerLabel: "Enter", .open,
-                in: [.menu], footerRank: 2, .open),
+                in: [.menu, .form], footerRank: 2, .open),
+        Binding([.char(" ")], label: "Space", .toggle, in: [.form], .open),
+        Binding([.tab, .backTab], label: "Tab  Shift-Tab", footerLabel: "Tab", .nextField, footer: .footerNextField,
+                in: [.form, .editing], footerRank: 3, action: { key in key == .tab ? .nextField : .previousField }),
         Binding((1...9).map { Key.char(Character(String($0))) }, label: "1-9", .number, footer: .footerNumber,
                 in: [.menu, .results], footerRank: 5, action: { key in
                     if case .char(let c) = key, let n = c.wholeNumberValue { return .number(n) }
@@ -97,14 +113,30 @@ public enum Bindings {
         Binding([.left, .backspace, .char("h")], label: "←  Backspace  h", footerLabel: "←", .back,
                 in: browsing, footerRank: 1, .back),
         Binding([.pageUp, .pageDown, .char(" ")], label: "PgUp PgDn  Space", footerLabel: "Space", .scroll, footer: .footerScroll,
-                in: browsing, footerRank: 4, action: { key in key == .pageUp ? .pageUp : .pageDown }),
+                in: [.menu, .page, .results], footerRank: 4, action: { key in key == .pageUp ? .pageUp : .pageDown }),
+        Binding([.pageUp, .pageDown], label: "PgUp PgDn", .scroll, in: [.form],
+                action: { key in key == .pageUp ? .pageUp : .pageDown }),
+        Binding([.up, .down], label: "↑ ↓", footerLabel: "↑↓", .move, in: [.editing], footerRank: 4,
+                action: { key in key == .up ? .up : .down }),
+        Binding([.left, .right, .home, .end], label: "← →  Home End", .cursor, in: [.editing], action: { key in
+            switch key {
+            case .left: return .cursorLeft
+            case .right: return .cursorRight
+            case .home: return .cursorHome
+            default: return .cursorEnd
+            }
+        }),
+        Binding([.backspace, .delete], label: "Backspace  Delete", .erase, in: [.editing],
+                action: { key in key == .backspace ? .deleteBackward : .deleteForward }),
+        Binding([.enter], label: "Enter", .finishField, in: [.editing], .open),
         Binding([.home, .end], label: "Home  End", .top, in: browsing,
                 action: { key in key == .home ? .home : .end }),
         Binding([.char("?"), .function(1)], label: "?  F1", footerLabel: "?", .help, footer: .footerHelp,
                 in: browsing, footerRank: 0, .help),
+        Binding([.function(1)], label: "F1", .help, in: [.editing], .help),
         Binding([.char("L"), .function(2)], label: "L  F2", footerLabel: "L", .language, footer: .footerLanguage,
                 in: browsing, footerRank: 7, .switchLanguage),
-        Binding([.char("q")], label: "q", .quit, footer: .footerQuit, in: everywhere, footerRank: 6, .quit),
+        Binding([.char("q")], label: "q", .quit, footer: .footerQuit, in: notTyping, footerRank: 6, .quit),
         Binding([.ctrl("l")], label: "Ctrl-L", .repaint, in: everywhere, .repaint),
     ]
 
@@ -121,8 +153,10 @@ public enum Bindings {
     }()
 
     public static func action(for key: Key, in context: Context) -> Action? {
-        guard let binding = table[context]?[key] else { return nil }
-        return binding.action(key)
+        if let binding = table[context]?[key] { return binding.action(key) }
+        // While typing, every printable key is text.
+        if context == .editing, case .char(let character) = key { return .insert(String(character)) }
+        return nil
     }
 
     public static func footer(in context: Context) -> [Binding] {

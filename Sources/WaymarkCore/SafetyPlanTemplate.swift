@@ -155,6 +155,7 @@ public enum PlanWord: String, Sendable, CaseIterable {
     case exportFailed = "export_failed"
     // Saving, passphrase, locking
     case save = "save"
+    case savePathPrompt = "save_path_prompt"
     case saveIntro = "save_intro"
     case passphraseNew = "passphrase_new"
     case passphraseRepeat = "passphrase_repeat"

@@ -2,6 +2,8 @@
 /// has colours and the person allows them, to colours; meaning never rests on colour alone.
 public enum Tone: UInt8, Sendable, Hashable {
     case plain, title, heading, emphasis, callout, selected, footer, number, dim
+    /// The inside of a text box.
+    case field
 }
 
 public struct Span: Sendable, Hashable {

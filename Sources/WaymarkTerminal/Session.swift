@@ -1,50 +1,128 @@
+import CTerminalGuard
+import Glibc
 import WaymarkCore
 import WaymarkUI
 
+/// What the program needs from outside the terminal: the content, other languages, and the
+/// safety plan's file (kept behind closures so that this module needs no cryptography).
+public struct SessionSetup {
+    public var content: Content
+    public var useColor: Bool
+    public var planFile: PlanFileState
+    public var planPath: String?
+    public var exportPath: String
+    public var plans: PlanKeeper
+    /// The content of another language (loaded the first time it is asked for).
+    public var load: (String) -> Result<Content, ContentLoadFailure>
+
+    public init(content: Content, useColor: Bool, planFile: PlanFileState, planPath: String?, exportPath: String,
+                plans: PlanKeeper, load: @escaping (String) -> Result<Content, ContentLoadFailure>) {
+        self.content = content
+        self.useColor = useColor
+        self.planFile = planFile
+        self.planPath = planPath
+        self.exportPath = exportPath
+        self.plans = plans
+        self.load = load
+    }
+}
+
+/// Does what the core asks of the plan's file, and writes the plan when it changed.
+public struct PlanKeeper {
+    public var perform: (PlanEffect, SafetyPlan) -> PlanOutcome
+    public var save: (SafetyPlan) -> PlanOutcome
+
+    public init(perform: @escaping (PlanEffect, SafetyPlan) -> PlanOutcome, save: @escaping (SafetyPlan) -> PlanOutcome) {
+        self.perform = perform
+        self.save = save
+    }
+}
+
 /// Runs the program in a terminal: keys in, actions through the core, frames out.
 public enum Session {
-    /// `load` gives the content of another language (loaded the first time it is asked for), or
-    /// the problem that stopped it loading.
-    public static func run(content: Content, useColor: Bool,
-                           load: (String) -> Result<Content, ContentLoadFailure>) throws(TerminalError) {
-        var loaded = [content.language: content]
-        let terminal = try Terminal.start(useColor: useColor)
-        var state = AppState(content: content, size: terminal.size)
+    /// How long typing may pause before the plan is written (it is also written on the quick exit).
+    static let saveAfterMilliseconds: Int32 = 400
+
+    public static func run(_ setup: SessionSetup) throws(TerminalError) {
+        var loaded = [setup.content.language: setup.content]
+        let terminal = try Terminal.start(useColor: setup.useColor)
+        // What a person types into the plan must never end up in a core file.
+        wm_disable_core_dumps()
+        var state = AppState(content: setup.content, size: terminal.size, planFile: setup.planFile,
+                             planPath: setup.planPath, exportPath: setup.exportPath)
         var frame = render(state)
         terminal.draw(frame)
+
+        /// Clears the screen first, then writes the latest plan, then ends: the clearing is never
+        /// delayed and typed work is never lost.
+        func quickExit() -> Never {
+            terminal.clearScreenNow()
+            if let plan = state.planToSave { _ = setup.plans.save(plan) }
+            _exit(0)
+        }
+
+        func handle(_ effects: [Effect], repaint: inout Bool) {
+            for effect in effects {
+                switch effect {
+                case .quickExit: quickExit()
+                case .quit:
+                    if let plan = state.planToSave { _ = setup.plans.save(plan) }
+                    terminal.stop()
+                    exit(0)
+                case .repaint: repaint = true
+                case .switchLanguage(let language):
+                    if let ready = loaded[language] {
+                        state.switchContent(ready)
+                        continue
+                    }
+                    switch setup.load(language) {
+                    case .success(let other):
+                        loaded[language] = other
+                        state.switchContent(other)
+                    case .failure(let failure):
+                        state.show(notice: state.content.strings[.languageFailed] + " " + failure.message)
+                    }
+                case .plan(let request):
+                    // Show "Opening your plan..." before the key derivation takes its moment.
+                    frame = render(state)
+                    terminal.draw(frame)
+                    state.apply(setup.plans.perform(request, state.plan.plan))
+                }
+            }
+        }
+
         while true {
             var repaint = false
-            switch terminal.next() {
+            let waitForSave = state.planToSave == nil ? -1 : saveAfterMilliseconds
+            switch terminal.next(timeoutMilliseconds: waitForSave) {
             case .closed:
-                terminal.quickExit()
+                quickExit()
+            case .idle:
+                if let plan = state.planToSave {
+                    let outcome = setup.plans.save(plan)
+                    if outcome == .saved { state.planWasSaved() } else { state.apply(outcome) }
+                }
             case .resized:
                 _ = state.update(.resize(terminal.resized()))
                 repaint = true
             case .keys(let keys):
-                for key in keys {
-                    guard let action = Bindings.action(for: key, in: state.context) else { continue }
-                    for effect in state.update(action) {
-                        switch effect {
-                        case .quickExit: terminal.quickExit()
-                        case .quit:
-                            terminal.stop()
-                            return
-                        case .repaint: repaint = true
-                        case .switchLanguage(let language):
-                            if let ready = loaded[language] {
-                                state.switchContent(ready)
-                                continue
-                            }
-                            switch load(language) {
-                            case .success(let other):
-                                loaded[language] = other
-                                state.switchContent(other)
-                            case .failure(let failure):
-                                state.show(notice: state.content.strings[.languageFailed] + " " + failure.message)
-                            }
-                        }
-                    }
+                var typed = ""
+                func flushTyped() {
+                    guard !typed.isEmpty else { return }
+                    // A paste arrives as one insert, not thousands.
+                    handle(state.update(.insert(typed)), repaint: &repaint)
+                    typed = ""
                 }
+                for key in keys {
+                    if state.context == .editing, case .char(let character) = key {
+                        typed.append(character)
+                        continue
+                    }
+                    flushTyped()
+                    guard let action = Bindings.action(for: key, in: state.context) else { continue }
+                    handle(state.update(action), repaint: &repaint)
+                }
+                flushTyped()
             }
             let next = render(state)
             if next != frame || repaint {

@@ -22,6 +22,7 @@ public final class Terminal {
     private let useColor: Bool
     private var decoder = KeyDecoder()
     private var stopped = false
+    private var cursorShown = false
 
     /// Checks that both ends are a terminal that terminfo knows, then starts curses. On failure
     /// nothing has been written to the terminal.
@@ -132,6 +133,14 @@ public final class Terminal {
                 _ = wm_put_cell(window, Int32(y), Int32(x), buffer, attributes, pair)
             }
         }
+        if let cursor = frame.cursor {
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+            if !cursorShown { curs_set(1) }
+            cursorShown = true
+        } else if cursorShown {
+            curs_set(0)
+            cursorShown = false
+        }
         wnoutrefresh(window)
         doupdate()
     }
@@ -162,6 +171,7 @@ public final class Terminal {
         case .footer: return (wm_a_reverse(), 0)
         case .number: return (wm_a_normal(), color ? 1 : 0)
         case .dim: return (wm_a_dim(), 0)
+        case .field: return (wm_a_underline(), 0)
         }
     }
 
@@ -169,15 +179,18 @@ public final class Terminal {
         case keys([Key])
         case resized
         case closed
+        /// Nothing happened within the time asked for.
+        case idle
     }
 
     /// Waits for input or a resize. Reads everything that is waiting, so that a lone Esc is known
     /// to be alone at once.
-    public func next() -> Input {
+    public func next(timeoutMilliseconds: Int32 = -1) -> Input {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: wm_resize_pipe_fd(), events: Int16(POLLIN), revents: 0)]
         while true {
-            let ready = poll(&fds, 2, -1)
+            let ready = poll(&fds, 2, timeoutMilliseconds)
+            if ready == 0 { return .idle }
             if ready < 0 {
                 if errno == EINTR { continue }
                 return .closed
@@ -196,10 +209,10 @@ public final class Terminal {
         return .keys(decoder.feed(bytes[0..<count], final: !waiting))
     }
 
-    /// Clears the screen and scrollback, restores the terminal and ends the process at once.
-    public func quickExit() -> Never {
+    /// Clears the screen and scrollback and restores the terminal's modes, at once. The caller
+    /// ends the process right after (the quick exit).
+    public func clearScreenNow() {
         wm_guard_emergency_clear()
-        _exit(0)
     }
 
     /// Leaves curses normally: the screen that was there before comes back.

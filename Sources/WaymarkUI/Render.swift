@@ -14,7 +14,12 @@ public func render(_ state: AppState) -> Frame {
     if state.hasChoices {
         let selection = screen.selection
         let selected = layout.items.indices.contains(selection) ? layout.items[selection] : 0..<0
-        drawLines(&frame, layout.lines, scroll: screen.scroll, selected: selected)
+        drawLines(&frame, layout.lines, scroll: screen.scroll, selected: selected, typing: state.context == .editing)
+        if let cursor = layout.cursor {
+            let y = 1 + cursor.line - screen.scroll
+            let x = Layout.margin(state.size) + cursor.column
+            if y >= 1, y <= bodyHeight, x < state.size.width { frame.cursor = (x, y) }
+        }
     } else {
         drawLines(&frame, layout.lines, scroll: screen.scroll, selected: 0..<0)
     }
@@ -64,7 +69,9 @@ private func drawFooter(_ frame: inout Frame, _ strings: Strings, context: Conte
 
 /// Draws the visible lines; the lines of the selected choice are highlighted across the row and
 /// marked with ">" so that the selection shows without colour too.
-private func drawLines(_ frame: inout Frame, _ lines: [LaidOutLine], scroll: Int, selected: Range<Int>) {
+/// While typing, the field keeps its own look (so the text and cursor read clearly) and only the
+/// ">" marks it.
+private func drawLines(_ frame: inout Frame, _ lines: [LaidOutLine], scroll: Int, selected: Range<Int>, typing: Bool = false) {
     let size = frame.size
     let margin = Layout.margin(size)
     for row in 0..<Layout.bodyHeight(size) {
@@ -73,7 +80,10 @@ private func drawLines(_ frame: inout Frame, _ lines: [LaidOutLine], scroll: Int
         let line = lines[index]
         let y = row + 1
         var x = margin + line.indent
-        if selected.contains(index) {
+        if selected.contains(index), typing {
+            if index == selected.lowerBound { frame.put(">", x: margin, y: y, tone: .emphasis) }
+            for span in line.spans { x = frame.put(span.text, x: x, y: y, tone: span.tone) }
+        } else if selected.contains(index) {
             frame.fill(row: y, from: margin, tone: .selected)
             if index == selected.lowerBound { frame.put(">", x: margin, y: y, tone: .selected) }
             for span in line.spans { x = frame.put(span.text, x: x, y: y, tone: .selected) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Glibc
 import WaymarkContent
 import WaymarkCore
+import WaymarkStore
 import WaymarkTerminal
 
 @main
@@ -9,7 +10,7 @@ enum Main {
     static func main() {
         // Plain `waymark`, the way a person starts it, goes straight to the program: the argument
         // parser's reflection costs about 2 ms of start-up (docs/DECISIONS.md, entry 11).
-        if CommandLine.arguments.count == 1 { Run.start(contentDirectory: nil, language: nil) }
+        if CommandLine.arguments.count == 1 { Run.start(contentDirectory: nil, language: nil, planFile: nil) }
         Waymark.main()
     }
 }
@@ -65,11 +66,14 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: ContentOption
 
+    @Option(name: .long, help: ArgumentHelp("Keep the safety plan in this file (e.g. on a USB stick) instead of the usual place.", valueName: "PATH"))
+    var planFile: String?
+
     func run() throws {
-        Run.start(contentDirectory: options.content, language: options.lang)
+        Run.start(contentDirectory: options.content, language: options.lang, planFile: planFile)
     }
 
-    static func start(contentDirectory: String?, language option: String?) -> Never {
+    static func start(contentDirectory: String?, language option: String?, planFile: String?) -> Never {
         let directory = contentDirectory ?? ContentLocator.shipped()
         let language = Content.language(option: option) { name in getenv(name).map { String(cString: $0) } }
         let content: Content
@@ -80,16 +84,20 @@ struct Run: ParsableCommand {
         }
         // NO_COLOR: any non-empty value turns colour off (no-color.org).
         let useColor = getenv("NO_COLOR").map { $0.pointee == 0 } ?? true
-        do {
-            try Session.run(content: content, useColor: useColor) { language in
-                do {
-                    return .success(try ContentLoader.load(directory: directory, language: language))
-                } catch let error as ContentProblems {
-                    return .failure(ContentLoadFailure(error.problems.first?.description ?? ""))
-                } catch {
-                    return .failure(ContentLoadFailure("\(error)"))
-                }
+        let plans = PlanFiles(path: planFile.map(expandHome) ?? PlanFile.defaultPath())
+        let home = getenv("HOME").map { String(cString: $0) } ?? "."
+        let setup = SessionSetup(
+            content: content, useColor: useColor, planFile: plans.initialState, planPath: plans.path,
+            exportPath: home + "/notes.txt", plans: plans.keeper
+        ) { language in
+            do throws(ContentProblems) {
+                return .success(try ContentLoader.load(directory: directory, language: language))
+            } catch {
+                return .failure(ContentLoadFailure(error.problems.first?.description ?? ""))
             }
+        }
+        do {
+            try Session.run(setup)
         } catch {
             fail(error.description, ExitStatus.notATerminal)
         }

@@ -1,0 +1,548 @@
+/// The safety plan's screens: what each shows, and what its rows do.
+extension AppState {
+    var planTemplate: SafetyPlanTemplate? { content.plan }
+
+    /// The rows of a plan screen and the words above them.
+    public func form(for screen: Screen) -> (intro: [Block], rows: [FormRow])? {
+        guard let template = planTemplate else { return nil }
+        let plan = self.plan.plan
+        var intro: [Block] = []
+        var rows: [FormRow] = []
+        switch screen {
+        case .planOverview:
+            if let text = template.intro { intro.append(.paragraph([Span(text)])) }
+            intro.append(.paragraph([Span(self.plan.file == .open ? template[.savedNotice] : template[.notSavedNotice], .dim)]))
+            for section in template.sections {
+                rows.append(.action(.section(section.id), label: section.title, detail: template.countText(section, in: plan)))
+            }
+            rows.append(.action(.evidence, label: template[.evidenceTitle], detail: "\(plan.evidence.count)"))
+            rows.append(.action(.summary, label: template[.summaryTitle], detail: nil))
+            rows.append(self.plan.file == .open ? .action(.lock, label: template[.lock], detail: nil)
+                                                : .action(.save, label: template[.save], detail: nil))
+            rows.append(.action(.export, label: template[.export], detail: nil))
+            if self.plan.file == .open { rows.append(.action(.erase, label: template[.erase], detail: nil)) }
+        case .planSection(let id, _, _):
+            guard let section = template.section(id: id) else { return nil }
+            if let text = section.intro { intro.append(.paragraph([Span(text)])) }
+            for item in section.items {
+                rows.append(.check(id: item.id, label: item.label, checked: plan.isChecked(item.id), help: item.help))
+            }
+            for field in section.fields {
+                rows.append(.field(.plan(field.id), label: field.label, value: plan.value(of: field.id),
+                                   multiLine: field.kind == .multiLine, placeholder: field.placeholder ?? template[.fieldEmpty]))
+            }
+        case .evidenceList:
+            intro.append(.paragraph([Span(template[.evidenceIntro])]))
+            if plan.evidence.isEmpty { intro.append(.paragraph([Span(template[.evidenceEmpty], .dim)])) }
+            rows.append(.action(.addEvidence, label: template[.evidenceAdd], detail: nil))
+            for entry in plan.evidenceNewestFirst {
+                let date = entry.date.allSatisfy(\.isWhitespace) ? template[.evidenceNoDate] : entry.date
+                let what = entry.what.split(separator: "\n").first.map(String.init) ?? ""
+                rows.append(.action(.editEvidence(entry.id), label: date, detail: what.isEmpty ? nil : what))
+            }
+        case .evidenceEntry(let id, _, _):
+            guard let entry = plan.evidence(id: id) else { return nil }
+            intro.append(.paragraph([Span(template[.evidenceDateHelp], .dim)]))
+            if !entry.date.allSatisfy(\.isWhitespace), entry.day == nil {
+                intro.append(.paragraph([Span(template[.evidenceDateUnclear], .dim)]))
+            }
+            rows.append(.field(.evidenceDate(id), label: template[.evidenceDate], value: entry.date, multiLine: false, placeholder: nil))
+            rows.append(.field(.evidenceWhat(id), label: template[.evidenceWhat], value: entry.what, multiLine: true, placeholder: nil))
+            rows.append(.field(.evidenceWhere(id), label: template[.evidenceWhere], value: entry.whereKept, multiLine: true,
+                               placeholder: template[.evidenceWhereHelp]))
+            rows.append(.action(.deleteEvidence(id), label: template[.evidenceDelete], detail: nil))
+        case .passphrase(let purpose, _, _):
+            switch purpose {
+            case .unlock:
+                intro.append(.paragraph([Span(template[.passphraseUnlock], .emphasis)]))
+            case .choose:
+                intro.append(.paragraph([Span(template[.saveIntro])]))
+                intro.append(.paragraph([Span(template[.passphraseNew], .emphasis)]))
+            case .repeatChosen:
+                intro.append(.paragraph([Span(template[.passphraseRepeat], .emphasis)]))
+            }
+            intro.append(.paragraph([Span(template[.passphraseHint], .dim)]))
+            rows.append(.field(.passphrase, label: "", value: "", multiLine: false, placeholder: nil))
+            if purpose == .choose, let path = self.plan.savePath {
+                rows.append(.field(.savePath, label: template[.savePathPrompt], value: path, multiLine: false, placeholder: nil))
+            }
+            if purpose == .unlock { rows.append(.action(.erase, label: template[.erase], detail: nil)) }
+        case .planUnusable:
+            if case .unusable(let word) = self.plan.file { intro.append(.callout([Span(template[word])])) }
+            rows.append(.action(.startNewElsewhere, label: template[.startNewElsewhere], detail: nil))
+        case .planConfirm(let kind, _, _):
+            switch kind {
+            case .erase: intro.append(.paragraph([Span(template[.eraseConfirm], .emphasis)]))
+            case .deleteEvidence: intro.append(.paragraph([Span(template[.evidenceDeleteConfirm], .emphasis)]))
+            case .overwrite:
+                intro.append(.paragraph([Span(template[.fileChanged])]))
+                intro.append(.paragraph([Span(template[.overwriteConfirm], .emphasis)]))
+            }
+            rows.append(.action(.confirm(false), label: template[.no], detail: nil))
+            rows.append(.action(.confirm(true), label: template[.yes], detail: nil))
+        case .planExport:
+            intro.append(.callout([Span(template[.exportWarning])]))
+            rows.append(.field(.exportPath, label: template[.exportPathPrompt], value: self.plan.exportPath,
+                               multiLine: false, placeholder: nil))
+            rows.append(.action(.writeExport, label: template[.export], detail: nil))
+        default:
+            return nil
+        }
+        if let busy = self.plan.busy {
+            intro.append(.paragraph([Span(template[busy], .emphasis)]))
+        } else if let message = self.plan.message {
+            intro.append(.callout([Span(template[message.word] + (message.detail.map { " " + $0 } ?? ""))]))
+        }
+        return (intro, rows)
+    }
+
+    // MARK: - Opening
+
+    mutating func openPlan() {
+        switch plan.file {
+        case .locked:
+            push(.passphrase(.unlock, selection: 0, scroll: 0))
+            _ = activate(0)
+        case .unusable: push(.planUnusable(selection: 0, scroll: 0))
+        case .notSaved, .open: push(.planOverview(selection: 0, scroll: 0))
+        }
+    }
+
+    // MARK: - Acting on a row
+
+    var formRows: [FormRow] { form(for: screen)?.rows ?? [] }
+
+    mutating func activate(_ index: Int) -> [Effect] {
+        let rows = formRows
+        guard rows.indices.contains(index) else { return [] }
+        plan.message = nil
+        switch rows[index] {
+        case .check(let id, _, _, _):
+            plan.plan.toggle(id)
+            changed()
+        case .field(let ref, _, let value, let multiLine, _):
+            plan.editing = TextFieldModel(text: ref.isSecret ? "" : value, multiLine: multiLine)
+            relayout()
+            _ = ref
+        case .action(let action, _, _):
+            return perform(action)
+        }
+        return []
+    }
+
+    mutating func perform(_ action: FormAction) -> [Effect] {
+        switch action {
+        case .section(let id): push(.planSection(id: id, selection: 0, scroll: 0))
+        case .evidence: push(.evidenceList(selection: 0, scroll: 0))
+        case .addEvidence:
+            let id = plan.plan.addEvidence(date: "", what: "", whereKept: "")
+            push(.evidenceEntry(id: id, selection: 0, scroll: 0))
+            _ = activate(0)
+        case .editEvidence(let id): push(.evidenceEntry(id: id, selection: 0, scroll: 0))
+        case .deleteEvidence(let id): push(.planConfirm(.deleteEvidence(id), selection: 0, scroll: 0))
+        case .summary: push(.planSummary(scroll: 0))
+        case .save:
+            push(.passphrase(.choose, selection: 0, scroll: 0))
+            _ = activate(0)
+        case .lock:
+            plan.busy = .saving
+            relayout()
+            return [.plan(.lock)]
+        case .erase: push(.planConfirm(.erase, selection: 0, scroll: 0))
+        case .export: push(.planExport(selection: 0, scroll: 0))
+        case .writeExport:
+            guard let template = planTemplate else { return [] }
+            return [.plan(.export(text: SafetyPlanSummary.text(plan.plan, template: template), path: plan.exportPath))]
+        case .unlock: return submitPassphrase()
+        case .startNewElsewhere:
+            plan.savePath = plan.suggestedNewPath
+            replaceTop(with: .planOverview(selection: 0, scroll: 0))
+        case .confirm(let yes):
+            guard case .planConfirm(let kind, _, _) = screen else { return [] }
+            pop()
+            guard yes else { return [] }
+            switch kind {
+            case .erase:
+                return [.plan(.erase)]
+            case .deleteEvidence(let id):
+                _ = plan.plan.deleteEvidence(id: id)
+                if case .evidenceEntry = screen { pop() }
+                changed()
+            case .overwrite:
+                return [.plan(.overwrite)]
+            }
+        }
+        return []
+    }
+
+    /// The plan changed: it will be saved (if it has a file) and the screen shows the change.
+    mutating func changed() {
+        if plan.file == .open { plan.unsaved = true }
+        relayout()
+    }
+
+    // MARK: - Typing
+
+    mutating func edit(_ action: Action) -> [Effect] {
+        guard var field = plan.editing, case .field(let ref, _, _, let multiLine, _) = formRows[safe: screen.selection] else {
+            plan.editing = nil
+            return []
+        }
+        var result = TextFieldModel.EditResult.unchanged
+        switch action {
+        case .insert(let text): result = field.insert(text)
+        case .deleteBackward: result = field.backspace()
+        case .deleteForward: result = field.delete()
+        case .cursorLeft: result = field.left()
+        case .cursorRight: result = field.right()
+        case .cursorHome: result = field.home()
+        case .cursorEnd: result = field.end()
+        case .up, .down:
+            if multiLine, (action == .up ? field.up() : field.down()) != .unchanged {
+                result = .changed
+            } else {
+                finishEditing()
+                select(screen.selection + (action == .up ? -1 : 1))
+                return []
+            }
+        case .open:
+            if multiLine {
+                result = field.newline()
+            } else {
+                finishEditing()
+                if ref == .passphrase { return submitPassphrase(field.text) }
+                if ref == .exportPath { return perform(.writeExport) }
+                select(screen.selection + 1)
+                return []
+            }
+        case .nextField, .previousField:
+            finishEditing()
+            moveToField(forward: action == .nextField)
+            return []
+        case .help:
+            finishEditing()
+            push(.help(scroll: 0))
+            return []
+        default:
+            return []
+        }
+        if case .tooLong = result { plan.message = (.fieldTooLong, nil) }
+        field.scrollToCursor(width: fieldWidth, height: multiLine ? FormLayout.multiLineHeight : 1)
+        plan.editing = field
+        store(field.text, in: ref)
+        return []
+    }
+
+    var fieldWidth: Int { max(1, Layout.textWidth(size) - FormLayout.fieldIndent - 2) }
+
+    /// Writes what is typed where it belongs, at once: a quick exit never loses a keystroke.
+    mutating func store(_ text: String, in ref: FieldRef) {
+        switch ref {
+        case .plan(let id):
+            plan.plan.setValue(text, for: id)
+            changed()
+        case .evidenceDate(let id), .evidenceWhat(let id), .evidenceWhere(let id):
+            guard var entry = plan.plan.evidence(id: id) else { return }
+            switch ref {
+            case .evidenceDate: entry.date = text
+            case .evidenceWhat: entry.what = text
+            default: entry.whereKept = text
+            }
+            _ = plan.plan.updateEvidence(entry)
+            changed()
+        case .passphrase:
+            relayout()  // kept only in the field being typed; see submitPassphrase
+        case .exportPath:
+            plan.exportPath = text
+            relayout()
+        case .savePath:
+            plan.savePath = text
+            relayout()
+        }
+    }
+
+    mutating func finishEditing() {
+        plan.editing = nil
+        relayout()
+    }
+
+    /// Tab and Shift-Tab: to the next or previous field, typing in it at once.
+    mutating func moveToField(forward: Bool) {
+        let rows = formRows
+        var index = screen.selection
+        for _ in rows.indices {
+            index = (index + (forward ? 1 : -1) + rows.count) % rows.count
+            if rows[index].isField {
+                select(index)
+                _ = activate(index)
+                return
+            }
+        }
+    }
+
+    mutating func submitPassphrase(_ typed: String? = nil) -> [Effect] {
+        guard case .passphrase(let purpose, _, _) = screen else { return [] }
+        let passphrase = typed ?? plan.editing?.text ?? ""
+        plan.editing = nil
+        guard !passphrase.isEmpty else {
+            _ = activate(0)
+            plan.message = (.passphraseEmpty, nil)
+            relayout()
+            return []
+        }
+        switch purpose {
+        case .unlock:
+            plan.busy = .unlocking
+            relayout()
+            return [.plan(.unlock(passphrase: passphrase))]
+        case .choose:
+            plan.chosenPassphrase = passphrase
+            replaceTop(with: .passphrase(.repeatChosen, selection: 0, scroll: 0))
+            _ = activate(0)
+        case .repeatChosen:
+            guard passphrase == plan.chosenPassphrase else {
+                plan.chosenPassphrase = nil
+                replaceTop(with: .passphrase(.choose, selection: 0, scroll: 0))
+                _ = activate(0)
+                plan.message = (.passphraseMismatch, nil)
+                relayout()
+                return []
+            }
+            plan.chosenPassphrase = nil
+            plan.busy = .saving
+            relayout()
+            return [.plan(.create(passphrase: passphrase, path: plan.savePath))]
+        }
+        return []
+    }
+
+    // MARK: - What the shell reports
+
+    /// The plan to write now, if it has a file and changed since it was last written.
+    public var planToSave: SafetyPlan? {
+        plan.file == .open && plan.unsaved ? plan.plan : nil
+    }
+
+    public mutating func planWasSaved() {
+        plan.unsaved = false
+    }
+
+    public mutating func apply(_ outcome: PlanOutcome) {
+        plan.busy = nil
+        plan.message = nil
+        switch outcome {
+        case .opened(let opened):
+            plan.plan = opened
+            plan.file = .open
+            plan.unsaved = false
+            if case .passphrase = screen { replaceTop(with: .planOverview(selection: 0, scroll: 0)) }
+        case .created:
+            plan.file = .open
+            plan.unsaved = false
+            plan.savePath = nil
+            while case .passphrase = screen, stack.count > 1 { pop() }
+        case .saved:
+            plan.unsaved = false
+        case .locked:
+            plan = PlanState(file: .locked, exportPath: plan.exportPath, defaultPath: plan.defaultPath)
+            leavePlanScreens()
+            plan.message = (.locked, nil)
+        case .erased:
+            plan = PlanState(file: .notSaved, exportPath: plan.exportPath, defaultPath: plan.defaultPath)
+            leavePlanScreens()
+            push(.planOverview(selection: 0, scroll: 0))
+            plan.message = (.erased, nil)
+        case .exported(let path):
+            if case .planExport = screen { pop() }
+            plan.message = (.exported, path)
+        case .failed(let word, let detail):
+            if case .passphrase(.unlock, _, _) = screen {
+                if [.fileCorrupt, .fileForeign, .fileNewer].contains(word) {
+                    // Not a wrong passphrase: the file itself cannot be used. Leave it alone.
+                    plan.file = .unusable(word)
+                    replaceTop(with: .planUnusable(selection: 0, scroll: 0))
+                    break
+                }
+                _ = activate(0)
+            }
+            plan.message = (word, detail)
+        case .changedOnDisk:
+            push(.planConfirm(.overwrite, selection: 0, scroll: 0))
+        }
+        relayout()
+    }
+
+    /// Back to where the plan was opened from, leaving nothing of it on the stack.
+    mutating func leavePlanScreens() {
+        while stack.count > 1, screen.isPlanScreen { pop() }
+    }
+
+    /// Leaving an evidence entry that was added but never written in drops it.
+    mutating func droppingEmptyEvidence() {
+        guard case .evidenceEntry(let id, _, _) = screen, let entry = plan.plan.evidence(id: id) else { return }
+        if [entry.date, entry.what, entry.whereKept].allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+            _ = plan.plan.deleteEvidence(id: id)
+            changed()
+        }
+    }
+}
+
+extension Screen {
+    var isPlanScreen: Bool {
+        switch self {
+        case .planOverview, .planSection, .evidenceList, .evidenceEntry, .planSummary, .passphrase, .planConfirm,
+             .planExport, .planUnusable:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+extension PlanState {
+    init(file: PlanFileState, exportPath: String, defaultPath: String? = nil) {
+        self.init(file: file)
+        self.exportPath = exportPath
+        self.defaultPath = defaultPath
+    }
+
+    /// Next to the usual file, under a new name, when the usual one cannot be used.
+    var suggestedNewPath: String { (defaultPath ?? "plan") + "-new" }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+/// Lays out a plan screen: words above, then rows. A checklist row is "[x] label"; a field is its
+/// label, then a box of one or several lines; an action is its label and any detail.
+public enum FormLayout {
+    public static let fieldIndent = 4
+    public static let multiLineHeight = 3
+
+    public static func lines(intro: [Block], rows: [FormRow], width: Int, editing: TextFieldModel?, selection: Int)
+        -> ScreenLayout {
+        var lines: [LaidOutLine] = []
+        if !intro.isEmpty {
+            lines = PageLayout.lines(Page(id: "", title: "", blocks: intro), width: width).map {
+                var line = $0
+                line.block = -1
+                return line
+            }
+            lines.append(LaidOutLine(spans: [], block: -1, offset: 0))
+        }
+        var ranges: [Range<Int>] = []
+        var cursor: (line: Int, column: Int)?
+        for (index, row) in rows.enumerated() {
+            let start = lines.count
+            switch row {
+            case .check(_, let label, let checked, let help):
+                let mark = checked ? "[x] " : "[ ] "
+                for (n, line) in Wrap.lines([Span(label)], width: max(1, width - 2 - mark.count)).enumerated() {
+                    let lead = n == 0 ? Span(mark, .number) : Span("    ")
+                    lines.append(LaidOutLine(indent: 2, spans: [lead] + line.spans, block: index, offset: line.offset))
+                }
+                if let help {
+                    for line in Wrap.lines([Span(help, .dim)], width: max(1, width - 6)) {
+                        lines.append(LaidOutLine(indent: 6, spans: line.spans, block: index, offset: line.offset))
+                    }
+                }
+            case .action(_, let label, let detail):
+                let text = detail.map { "\(label)  (\($0))" } ?? label
+                for (n, line) in Wrap.lines([Span(text)], width: max(1, width - 4)).enumerated() {
+                    let lead = n == 0 ? Span("→ ", .number) : Span("  ")
+                    lines.append(LaidOutLine(indent: 2, spans: [lead] + line.spans, block: index, offset: line.offset))
+                }
+            case .field(let ref, let label, let value, let multiLine, let placeholder):
+                if !label.isEmpty {
+                    for line in Wrap.lines([Span(label)], width: max(1, width - 2)) {
+                        lines.append(LaidOutLine(indent: 2, spans: line.spans, block: index, offset: line.offset))
+                    }
+                }
+                let boxWidth = max(1, width - fieldIndent - 2)
+                let height = multiLine ? multiLineHeight : 1
+                let isEditing = editing != nil && index == selection
+                let model = isEditing ? editing! : TextFieldModel(text: ref.isSecret ? "" : value, multiLine: multiLine)
+                var window = model.visibleWindow(width: boxWidth, height: height)
+                if !isEditing {
+                    // Not being typed in: show the start of the text.
+                    window = TextFieldModel.startWindow(of: model, width: boxWidth, height: height)
+                }
+                let showPlaceholder = !isEditing && model.isEmpty && placeholder != nil
+                for r in 0..<height {
+                    var text = r < window.rows.count ? window.rows[r] : ""
+                    var tone = Tone.field
+                    if showPlaceholder, r == 0 {
+                        text = Wrap.truncate(placeholder!, width: boxWidth)
+                        tone = .dim
+                    }
+                    let padded = text + String(repeating: " ", count: max(0, boxWidth - DisplayWidth.of(text)))
+                    let left = (r == 0 && window.moreLeft) || (r == 0 && window.moreAbove) ? "‹" : "["
+                    let right = (r == height - 1 && (window.moreRight || window.moreBelow)) ? "›" : "]"
+                    lines.append(LaidOutLine(indent: fieldIndent - 1,
+                                             spans: [Span(left, .dim), Span(padded, tone), Span(right, .dim)],
+                                             block: index, offset: 0))
+                }
+                if isEditing {
+                    let firstBoxLine = lines.count - height
+                    cursor = (firstBoxLine + window.cursorRow, fieldIndent + window.cursorColumn)
+                }
+            }
+            ranges.append(start..<lines.count)
+        }
+        var layout = ScreenLayout(lines: lines, items: ranges)
+        layout.cursor = cursor
+        return layout
+    }
+}
+
+extension TextFieldModel {
+    /// The first lines of a field that is not being typed in, from its start.
+    static func startWindow(of model: TextFieldModel, width: Int, height: Int) -> Window {
+        var rows: [String] = []
+        var moreRight = false
+        for line in model.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(height) {
+            let text = String(line)
+            if DisplayWidth.of(text) > width {
+                rows.append(Wrap.truncate(text, width: width))
+                moreRight = true
+            } else {
+                rows.append(text)
+            }
+        }
+        let lineCount = model.text.split(separator: "\n", omittingEmptySubsequences: false).count
+        return Window(rows: rows, cursorRow: 0, cursorColumn: 0, moreLeft: false, moreRight: moreRight,
+                      moreAbove: false, moreBelow: lineCount > height)
+    }
+}
+
+public enum PlanPages {
+    /// The whole plan on one scrolling page.
+    public static func summary(_ plan: SafetyPlan, template: SafetyPlanTemplate) -> Page {
+        var blocks: [Block] = [.paragraph([Span(template[.summaryIntro], .dim)])]
+        for section in template.sections {
+            blocks.append(.heading("\(section.title) (\(template.countText(section, in: plan)))"))
+            for item in section.items {
+                blocks.append(.bullet([Span(plan.isChecked(item.id) ? "[x] " : "[ ] ", .number), Span(item.label)]))
+            }
+            for field in section.fields {
+                let value = plan.value(of: field.id)
+                blocks.append(.paragraph([Span(field.label + ": ", .emphasis)]))
+                if value.allSatisfy(\.isWhitespace) {
+                    blocks.append(.paragraph([Span(template[.fieldEmpty], .dim)]))
+                } else {
+                    for line in value.split(separator: "\n") { blocks.append(.paragraph([Span(String(line))])) }
+                }
+            }
+        }
+        blocks.append(.heading(template[.evidenceTitle]))
+        if plan.evidence.isEmpty { blocks.append(.paragraph([Span(template[.evidenceEmpty], .dim)])) }
+        for entry in plan.evidenceNewestFirst {
+            let date = entry.date.allSatisfy(\.isWhitespace) ? template[.evidenceNoDate] : entry.date
+            blocks.append(.bullet([Span(date, .emphasis)]))
+            blocks.append(.paragraph([Span(template[.evidenceWhat] + ": ", .emphasis), Span(entry.what)]))
+            blocks.append(.paragraph([Span(template[.evidenceWhere] + ": ", .emphasis), Span(entry.whereKept)]))
+        }
+        return Page(id: "plan-summary", title: template[.summaryTitle], blocks: blocks)
+    }
+}

@@ -1,0 +1,242 @@
+import Testing
+import TestSupport
+import WaymarkCore
+
+/// The safety plan as a person uses it: tick, write, move between boxes, save with a passphrase,
+/// lock, unlock; and what the state asks the shell to do with the file.
+@Suite struct PlanFlowTests {
+    func open(file: PlanFileState = .notSaved, size: Size = Size(width: 80, height: 24)) -> AppState {
+        var s = AppState(content: Fixtures.shipped, size: size, planFile: file, planPath: "/tmp/x/plan", exportPath: "/tmp/x/notes.txt")
+        let n = s.content.menus["main"]!.items.firstIndex { $0.target == .plan }! + 1
+        _ = s.update(.number(n))
+        return s
+    }
+
+    func type(_ s: inout AppState, _ text: String) {
+        _ = s.update(.insert(text))
+    }
+
+    @Test func opensOnTheOverviewWhenNothingIsSaved() {
+        let s = open()
+        #expect(s.screen == .planOverview(selection: 0, scroll: 0))
+        #expect(s.context == .form)
+        #expect(s.planToSave == nil)
+    }
+
+    @Test func tickingAnItemAndCounting() {
+        var s = open()
+        _ = s.update(.open)                     // first section
+        guard case .planSection(let id, 0, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        _ = s.update(.open)                     // Enter ticks
+        _ = s.update(.down)
+        _ = s.update(.open)
+        _ = s.update(.open)                     // and unticks
+        let first = s.content.plan!.section(id: id)!.items[0].id
+        #expect(s.plan.plan.isChecked(first))
+        #expect(s.plan.plan.checked.count == 1)
+        _ = s.update(.back)
+        if case .action(_, _, let detail) = s.form(for: s.screen)!.rows[0] {
+            #expect(detail == "1 of \(s.content.plan!.section(id: id)!.items.count)")
+        }
+    }
+
+    @Test func typingIntoAFieldPrintableKeysAreText() {
+        var s = open()
+        _ = s.update(.open)
+        _ = s.update(.nextField)                // Tab: to the first box, typing
+        #expect(s.context == .editing)
+        // While typing, q, ?, h, L and digits are text, not shortcuts.
+        for key in ["q", "?", "h", "L", "1", " ", "ñ", "中"] {
+            _ = s.update(Bindings.action(for: .char(Character(key)), in: s.context)!)
+        }
+        #expect(Bindings.action(for: .escape, in: s.context) == .quickExit)
+        #expect(Bindings.action(for: .ctrl("c"), in: s.context) == .quickExit)
+        _ = s.update(.cursorLeft)
+        _ = s.update(.deleteBackward)           // removes "ñ"
+        let field = s.content.plan!.sections[0].fields[0].id
+        #expect(s.plan.plan.value(of: field) == "q?hL1 中")
+        _ = s.update(.open)                     // Enter: done with this box
+        #expect(s.context == .form)
+    }
+
+    @Test func tabAndShiftTabMoveBetweenBoxes() {
+        var s = open()
+        // A section with several boxes.
+        let template = s.content.plan!
+        let index = template.sections.firstIndex { $0.fields.count >= 2 }!
+        for _ in 0..<index { _ = s.update(.down) }
+        _ = s.update(.open)
+        _ = s.update(.nextField)
+        let first = s.screen.selection
+        _ = s.update(.nextField)
+        #expect(s.screen.selection > first)
+        #expect(s.context == .editing)
+        _ = s.update(.previousField)
+        #expect(s.screen.selection == first)
+    }
+
+    @Test func savingAsksForThePassphraseTwiceAndRefusesMismatches() {
+        var s = open()
+        _ = s.update(.open)
+        _ = s.update(.open)                     // tick something
+        _ = s.update(.back)
+        let save = s.form(for: s.screen)!.rows.firstIndex { if case .action(.save, _, _) = $0 { true } else { false } }!
+        _ = s.update(.home)
+        for _ in 0..<save { _ = s.update(.down) }
+        _ = s.update(.open)
+        guard case .passphrase(.choose, _, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        #expect(s.context == .editing, "the passphrase box is ready for typing")
+        _ = s.update(.open)                     // empty: refused
+        #expect(s.plan.message?.word == .passphraseEmpty)
+        _ = s.update(.nextField)
+        type(&s, "blue horse")
+        _ = s.update(.open)
+        guard case .passphrase(.repeatChosen, _, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        type(&s, "blue hose")
+        _ = s.update(.open)
+        guard case .passphrase(.choose, _, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        #expect(s.plan.message?.word == .passphraseMismatch)
+        type(&s, "blue horse")
+        _ = s.update(.open)
+        type(&s, "blue horse")
+        let effects = s.update(.open)
+        #expect(effects == [.plan(.create(passphrase: "blue horse", path: nil))])
+        #expect(s.plan.busy == .saving)
+        s.apply(.created)
+        #expect(s.screen == .planOverview(selection: save, scroll: 0))
+        #expect(s.plan.file == .open)
+        // From now on every change is to be saved.
+        _ = s.update(.home)
+        _ = s.update(.open)
+        _ = s.update(.open)
+        #expect(s.planToSave != nil)
+        s.planWasSaved()
+        #expect(s.planToSave == nil)
+    }
+
+    @Test func aSavedPlanAsksForItsPassphraseFirst() {
+        var s = open(file: .locked)
+        guard case .passphrase(.unlock, _, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        type(&s, "wrong")
+        #expect(s.update(.open) == [.plan(.unlock(passphrase: "wrong"))])
+        s.apply(.failed(.wrongPassphrase, detail: nil))
+        #expect(s.plan.message?.word == .wrongPassphrase)
+        #expect(s.context == .editing, "ready to try again")
+        type(&s, "right")
+        _ = s.update(.open)
+        var saved = SafetyPlan()
+        saved.toggle("go-bag-clothes")
+        s.apply(.opened(saved))
+        #expect(s.screen == .planOverview(selection: 0, scroll: 0))
+        #expect(s.plan.plan.isChecked("go-bag-clothes"))
+        #expect(s.plan.file == .open)
+    }
+
+    @Test func aDamagedFileIsLeftAloneAndANewPlanCanGoElsewhere() {
+        var s = open(file: .locked)
+        type(&s, "anything")
+        _ = s.update(.open)
+        s.apply(.failed(.fileCorrupt, detail: nil))
+        guard case .planUnusable = s.screen else { Issue.record("\(s.screen)"); return }
+        _ = s.update(.open)                     // start a new plan elsewhere
+        #expect(s.screen == .planOverview(selection: 0, scroll: 0))
+        #expect(s.plan.savePath == "/tmp/x/plan-new")
+    }
+
+    @Test func lockingLeavesNothingOfThePlanInMemoryOrOnTheStack() {
+        var s = open(file: .locked)
+        type(&s, "pw")
+        _ = s.update(.open)
+        var saved = SafetyPlan()
+        saved.setValue("secret words", for: "go-bag-where")
+        s.apply(.opened(saved))
+        let lock = s.form(for: s.screen)!.rows.firstIndex { if case .action(.lock, _, _) = $0 { true } else { false } }!
+        for _ in 0..<lock { _ = s.update(.down) }
+        #expect(s.update(.open) == [.plan(.lock)])
+        s.apply(.locked)
+        #expect(s.plan.plan == SafetyPlan())
+        #expect(s.plan.file == .locked)
+        #expect(!s.stack.contains { $0.isPlanScreenForTests })
+    }
+
+    @Test func evidenceAddEditDelete() {
+        var s = open()
+        let evidence = s.form(for: s.screen)!.rows.firstIndex { if case .action(.evidence, _, _) = $0 { true } else { false } }!
+        for _ in 0..<evidence { _ = s.update(.down) }
+        _ = s.update(.open)
+        _ = s.update(.open)                     // add an entry: typing the date at once
+        #expect(s.context == .editing)
+        type(&s, "2024-03-15")
+        _ = s.update(.nextField)
+        type(&s, "Threatening texts")
+        _ = s.update(.open)                     // a new line in a box of several lines
+        type(&s, "and voicemails")
+        _ = s.update(.nextField)
+        type(&s, "screenshots on my work phone")
+        _ = s.update(.nextField)                // wraps to the date
+        _ = s.update(.open)                     // done typing (Enter in a one-line box)
+        _ = s.update(.back)
+        #expect(s.plan.plan.evidence.count == 1)
+        #expect(s.plan.plan.evidence[0].what == "Threatening texts\nand voicemails")
+        // An entry added and left empty is not kept.
+        _ = s.update(.home)
+        _ = s.update(.open)
+        _ = s.update(.open)                     // stop typing
+        _ = s.update(.back)
+        #expect(s.plan.plan.evidence.count == 1)
+        // Delete asks first.
+        _ = s.update(.down)
+        _ = s.update(.open)
+        _ = s.update(.end)
+        _ = s.update(.open)
+        guard case .planConfirm(.deleteEvidence, 0, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        _ = s.update(.down)
+        _ = s.update(.open)
+        #expect(s.plan.plan.evidence.isEmpty)
+        #expect(s.screen == .evidenceList(selection: 1, scroll: 0) || s.screen == .evidenceList(selection: 0, scroll: 0))
+    }
+
+    @Test func aHugePasteIsRefusedPastTheLimitAndKeepsWhatWasTyped() {
+        var s = open()
+        _ = s.update(.open)
+        _ = s.update(.nextField)
+        type(&s, "kept ")
+        type(&s, String(repeating: "x", count: 100_000))
+        let field = s.content.plan!.sections[0].fields[0].id
+        #expect(s.plan.plan.value(of: field).hasPrefix("kept x"))
+        #expect(s.plan.plan.value(of: field).count == SafetyPlan.maxFieldLength)
+        #expect(s.plan.message?.word == .fieldTooLong)
+    }
+
+    @Test func exportAsksWhereAndWarns() {
+        var s = open()
+        let export = s.form(for: s.screen)!.rows.firstIndex { if case .action(.export, _, _) = $0 { true } else { false } }!
+        for _ in 0..<export { _ = s.update(.down) }
+        _ = s.update(.open)
+        guard case .planExport = s.screen else { Issue.record("\(s.screen)"); return }
+        #expect("\(s.form(for: s.screen)!.intro)".contains(s.content.plan![.exportWarning]))
+        _ = s.update(.down)
+        let effects = s.update(.open)
+        guard case .plan(.export(let text, let path)) = effects.first else { Issue.record("\(effects)"); return }
+        #expect(path == "/tmp/x/notes.txt")
+        #expect(text.contains(s.content.plan!.title))
+    }
+
+    @Test func theQuickExitWorksOnEveryPlanScreenEvenWhileTyping() {
+        var s = open()
+        #expect(s.update(.quickExit) == [.quickExit])
+        _ = s.update(.open)
+        _ = s.update(.nextField)
+        #expect(s.context == .editing)
+        #expect(s.update(Bindings.action(for: .escape, in: s.context)!) == [.quickExit])
+    }
+}
+
+extension Screen {
+    var isPlanScreenForTests: Bool {
+        switch self {
+        case .menu, .page, .help, .question, .questionHelp, .results, .review, .confirmStartOver: return false
+        default: return true
+        }
+    }
+}
