@@ -36,6 +36,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks/run: the pure render benchmark (docs/PERFORMANCE.md).
+        .executableTarget(name: "waymark-bench", dependencies: ["WaymarkCore", "WaymarkContent", "WaymarkUI"]),
         .target(name: "TestSupport", dependencies: ["WaymarkCore", "WaymarkContent"], path: "Tests/TestSupport"),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "TestSupport"]),
         // Yams only in tests: it checks that the run-time YAML reader reads files as YAML does.

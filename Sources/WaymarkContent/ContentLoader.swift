@@ -18,25 +18,35 @@ public enum ContentLoader {
             throw ContentProblems([ContentProblem(folder, 0, "no folder for the language '\(language)'")])
         }
 
-        let strings = loadStrings("\(folder)/strings.yaml", &problems)
-        let pageIDs = listPages("\(folder)/pages", &problems)
-        var pages: [String: Page] = [:]
-        for id in pageIDs {
-            let file = "\(folder)/pages/\(id).md"
-            guard let text = readText(file, &problems) else { continue }
-            let (page, pageProblems) = PageParser.parse(text, id: id, file: file)
-            problems += pageProblems
-            if let page { pages[id] = page }
-        }
-        let (menus, menuLines, itemLines) = loadMenus("\(folder)/menu.yaml", &problems)
-        validate(menus: menus, lines: menuLines, itemLines: itemLines, pageIDs: Set(pageIDs),
-                 file: "\(folder)/menu.yaml", &problems)
+        // agency.yaml first: its words fill in the {agency.…} placeholders of every other file.
+        let before = problems.count
+        let agency = AgencyLoader.loadIfPresent(directory: base, language: language, &problems)
+        let context = AgencyPlaceholders.Context(agency: agency, agencyFile: AgencyLoader.file(directory: base),
+                                                 broken: problems.count > before)
+        let (strings, pages, menus, screener, plan) = AgencyPlaceholders.$current.withValue(context) {
+            let strings = loadStrings("\(folder)/strings.yaml", &problems)
+            let pageIDs = listPages("\(folder)/pages", &problems)
+            var pages: [String: Page] = [:]
+            for id in pageIDs {
+                let file = "\(folder)/pages/\(id).md"
+                guard let text = readText(file, &problems) else { continue }
+                let (page, pageProblems) = AgencyPlaceholders.parsePage(text, id: id, file: file)
+                problems += pageProblems
+                if let page { pages[id] = page }
+            }
+            let (menus, menuLines, itemLines) = loadMenus("\(folder)/menu.yaml", &problems)
+            validate(menus: menus, lines: menuLines, itemLines: itemLines, pageIDs: Set(pageIDs),
+                     file: "\(folder)/menu.yaml", &problems)
 
-        let screener = loadScreener(directory: base, language: language, &problems)
-        let plan = PlanLoader.load(file: "\(folder)/\(PlanLoader.fileName)", &problems)
+            let screener = loadScreener(directory: base, language: language, &problems)
+            let plan = PlanLoader.load(file: "\(folder)/\(PlanLoader.fileName)", &problems)
+            return (strings, pages, menus, screener, plan)
+        }
 
         if !problems.isEmpty { throw ContentProblems(problems) }
-        return Content(language: language, menus: menus, pages: pages, strings: strings, screener: screener, plan: plan)
+        var content = Content(language: language, menus: menus, pages: pages, strings: strings, screener: screener, plan: plan)
+        content.agency = agency
+        return content
     }
 
     /// Checks every language, and that the languages match each other (same pages, menus,
@@ -50,7 +60,9 @@ public enum ContentLoader {
         if loaded.count == Content.languages.count {
             problems += Parity.compare(loaded[0], loaded[1], directory: directory)
         }
-        return problems
+        // agency.yaml is shared by the languages: its problems come once per language.
+        var seen: Set<String> = []
+        return problems.filter { seen.insert($0.description).inserted }
     }
 
     /// The language's screener.yaml; while a language has none, the English one (whose own
@@ -140,6 +152,9 @@ public enum ContentLoader {
             guard let node = try YAML.parse(text) else {
                 problems.append(ContentProblem(file, 1, "the file is empty"))
                 return nil
+            }
+            if let context = AgencyPlaceholders.current {
+                return AgencyPlaceholders.substitute(node, file: file, context: context, &problems)
             }
             return node
         } catch {

@@ -8,6 +8,9 @@ public struct Content: Sendable {
     public var screener: Screener?
     /// The safety plan's checklist, fields and words (plan.yaml); nil only for content built without one.
     public var plan: SafetyPlanTemplate?
+    /// The agency and the other places that help (Content/agency.yaml, in this language); nil
+    /// for content without an agency.yaml. `agency?.phone` is the 24-hour line.
+    public var agency: Agency? = nil
 
     public init(language: String, menus: [String: Menu], pages: [String: Page], strings: Strings,
                 screener: Screener? = nil, plan: SafetyPlanTemplate? = nil) {
@@ -111,6 +114,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cursor = "key.cursor"
     case erase = "key.erase"
     case finishField = "key.finish_field"
+    /// "24h: {agency.phone}": the agency's line, for the footer.
+    case footerAgency = "footer.agency"
     case move = "key.move"
     case open = "key.open"
     case back = "key.back"
