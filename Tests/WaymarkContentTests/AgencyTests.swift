@@ -326,11 +326,11 @@ import Yams
         // A page in one language only, made with a placeholder: parity still applies.
         let root = try copy { root in
             try write(root + "/es/pages/local.md", "# Local\n\n{agency.resources}\n")
-            try edit(root + "/es/menu.yaml", "        language: true\n", "        language: true\n      - label: Local\n        page: local\n")
+            try edit(root + "/es/menu.yaml", "        page: not-legal-advice\n", "        page: not-legal-advice\n      - label: Local\n        page: local\n")
         }
         defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         let found = ContentLoader.check(directory: root).map(\.message)
         #expect(found.contains { $0.contains("extra: there is no en/pages/local.md") }, "\(found)")
-        #expect(found.contains { $0.contains("menu 'main' has 9 items; en/menu.yaml has 8") }, "\(found)")
+        #expect(found.contains { $0.contains("menu 'about' has 5 items; en/menu.yaml has 4") }, "\(found)")
     }
 }
