@@ -50,6 +50,7 @@ private func drawFooter(_ frame: inout Frame, _ strings: Strings, context: Conte
     let width = frame.size.width
     frame.fill(row: y, tone: .footer)
     let required = [
+        [strings[.quickExit], strings[.emergency], strings[.footerAgency]],
         [strings[.quickExit], strings[.emergency]],
         [strings[.quickExit], "911"],
         [strings[.quickExitShort], "911"],

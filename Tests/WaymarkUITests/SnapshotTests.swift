@@ -109,6 +109,41 @@ func assertSnapshot(_ frame: Frame, _ name: String, sourceLocation: SourceLocati
         for page in content.pages.values { #expect(DisplayWidth.of(page.title) <= 34, "title '\(page.title)' fits") }
     }
 
+    /// The safety plan with a few things ticked and written, as a person would have it.
+    func plan(_ size: Size, _ actions: [Action]) -> AppState {
+        var s = AppState(content: Fixtures.shipped, size: size)
+        let n = s.content.menus["main"]!.items.firstIndex { $0.target == .plan }! + 1
+        for action in [.number(n), .open, .open, .down, .down, .open, .nextField, .insert("At Ana's, under the stairs — ñ 中文"), .open,
+                       .back] + actions {
+            _ = s.update(action)
+        }
+        return s
+    }
+
+    @Test(arguments: spanishSizes) func planOverview(_ size: Size) {
+        assertSnapshot(render(plan(size, [])), "plan-overview")
+    }
+
+    @Test(arguments: spanishSizes) func planChecklistWithABox(_ size: Size) {
+        assertSnapshot(render(plan(size, [.open])), "plan-checklist")
+    }
+
+    @Test(arguments: spanishSizes) func planTypingInABox(_ size: Size) {
+        let s = plan(size, [.open, .nextField, .insert(" and more")])
+        let frame = render(s)
+        #expect(frame.cursor != nil, "the cursor shows where typing goes")
+        assertSnapshot(frame, "plan-typing")
+    }
+
+    @Test(arguments: spanishSizes) func planSummary(_ size: Size) {
+        var s = plan(size, [])
+        let summary = s.form(for: s.screen)!.rows.firstIndex { if case .action(.summary, _, _) = $0 { true } else { false } }!
+        for _ in 0..<summary { _ = s.update(.down) }
+        _ = s.update(.open)
+        #expect(s.screen == .planSummary(scroll: 0))
+        assertSnapshot(render(s), "plan-summary")
+    }
+
     @Test func theFooterAlwaysShowsTheQuickExitAndTheEmergencyNumber() {
         for size in Self.sizes {
             let footer = render(state(size)).lines.last ?? ""
