@@ -67,12 +67,32 @@ while let argument = arguments.next() {
     }
 }
 
-let content: Content
-do {
-    content = try ContentLoader.load(directory: directory ?? shippedContent(), language: language)
-} catch {
-    fail(error.problems.map(\.description).joined(separator: "\n"))
+// Loading: the first load in the process (what start-up pays, type metadata included), then
+// the median of later loads, whole and by part (screener.yaml and plan.yaml are read at start too).
+let folder = directory ?? shippedContent()
+@MainActor func load() -> Content {
+    do { return try ContentLoader.load(directory: folder, language: language) } catch {
+        fail(error.problems.map(\.description).joined(separator: "\n"))
+    }
 }
+@MainActor func median(_ runs: Int, _ body: () -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = now()
+        body()
+        times.append(now() - start)
+    }
+    return times.sorted()[runs / 2] * 1000
+}
+let firstStart = now()
+let content = load()
+let first = (now() - firstStart) * 1000
+let whole = median(21) { _ = load() }
+let screenerFile = ScreenerLoader.file(directory: folder, language: language)
+let screener = median(21) { _ = try? ScreenerLoader.load(file: screenerFile) }
+let plan = median(21) { _ = try? PlanLoader.load(file: "\(folder)/\(language)/\(PlanLoader.fileName)") }
+func ms(_ x: Double) -> String { String(Double(Int(x * 100)) / 100) }
+print("load content (\(language)): first \(ms(first)) ms, then median \(ms(whole)) ms; of which screener.yaml \(ms(screener)) ms, plan.yaml \(ms(plan)) ms")
 let reachable = paths(content)
 
 for size in [Size(width: 80, height: 24), Size(width: 300, height: 100)] {

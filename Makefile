@@ -1,0 +1,67 @@
+# Build, install and uninstall Waymark.
+#
+#   make                              release build
+#   make install PREFIX=/usr/local    binary, content, man page and the SSH guest shell
+#   make uninstall PREFIX=/usr/local
+#   make man                          regenerate docs/waymark.1 (needs the generate-manual plugin)
+#
+# Installed files:
+#   $(PREFIX)/bin/waymark
+#   $(PREFIX)/share/waymark/Content/        found by the binary next to itself (../share/waymark)
+#   $(PREFIX)/share/man/man1/waymark.1
+#   $(PREFIX)/libexec/waymark/ssh-shell     login shell for an SSH guest account (docs/SSH-HOSTING.md)
+# DESTDIR is put in front of every path, for packaging.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+SWIFT   ?= swift
+SCRATCH ?= .build
+# The Swift runtime is linked in, so the installed binary needs no Swift toolchain, only the C
+# library and ncursesw.
+SWIFTFLAGS ?= -c release --static-swift-stdlib --product waymark
+# The binary to install; `make install-files BIN=.build/debug/waymark` installs a debug build.
+BIN     ?= $(shell $(SWIFT) build $(SWIFTFLAGS) --scratch-path $(SCRATCH) --show-bin-path 2>/dev/null)/waymark
+
+bindir     = $(DESTDIR)$(PREFIX)/bin
+datadir    = $(DESTDIR)$(PREFIX)/share/waymark
+mandir     = $(DESTDIR)$(PREFIX)/share/man/man1
+libexecdir = $(DESTDIR)$(PREFIX)/libexec/waymark
+
+.PHONY: all build install install-files uninstall man
+
+all: build
+
+build:
+	$(SWIFT) build $(SWIFTFLAGS) --scratch-path $(SCRATCH)
+
+install: build
+	$(MAKE) install-files
+
+install-files:
+	@test -x "$(BIN)" || { echo "no binary at $(BIN): run make first" >&2; exit 1; }
+	install -d "$(bindir)" "$(datadir)" "$(mandir)" "$(libexecdir)"
+	install -m 755 "$(BIN)" "$(bindir)/waymark"
+	rm -rf "$(datadir)/Content"
+	cp -R Content "$(datadir)/Content"
+	find "$(datadir)/Content" -type d -exec chmod 755 {} + -o -type f -exec chmod 644 {} +
+	sed "s|@PREFIX@|$(PREFIX)|g" docs/waymark.1 > "$(mandir)/waymark.1"
+	chmod 644 "$(mandir)/waymark.1"
+	sed "s|@BINDIR@|$(PREFIX)/bin|g" docs/ssh/ssh-shell > "$(libexecdir)/ssh-shell"
+	chmod 755 "$(libexecdir)/ssh-shell"
+	"$(bindir)/waymark" check-content "$(datadir)/Content" >/dev/null
+
+uninstall:
+	rm -f "$(bindir)/waymark" "$(mandir)/waymark.1" "$(libexecdir)/ssh-shell"
+	rm -rf "$(datadir)"
+	-rmdir "$(libexecdir)" 2>/dev/null
+
+# The options and commands come from the argument parser (swift-argument-parser's
+# generate-manual plugin); keys, environment, files, exit status and privacy are written by hand
+# in docs/man/waymark-extra.mdoc. The result is committed, so installing needs no plugin.
+man:
+	rm -rf .build-man && mkdir -p .build-man
+	$(SWIFT) package --scratch-path $(SCRATCH) --allow-writing-to-directory .build-man \
+	    generate-manual --output-directory .build-man --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)"
+	sed "/^\.Sh \"EXIT STATUS\"/,\$$d" .build-man/waymark.1 > docs/waymark.1
+	cat docs/man/waymark-extra.mdoc >> docs/waymark.1
+	rm -rf .build-man
