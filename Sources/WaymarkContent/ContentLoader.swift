@@ -7,7 +7,14 @@ public enum ContentLoader {
     /// A content file bigger than this is surely a mistake (and would slow the start).
     public static let maxFileBytes = 1_000_000
 
-    public static func load(directory: String, language: String) throws(ContentProblems) -> Content {
+    /// How much to read: everything, or just what the first screen needs (menus, interface
+    /// words, the agency) so that it can be drawn sooner. See docs/DECISIONS.md, entry 16.
+    public enum Extent: Sendable {
+        case everything
+        case firstScreen
+    }
+
+    public static func load(directory: String, language: String, extent: Extent = .everything) throws(ContentProblems) -> Content {
         var problems: [ContentProblem] = []
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         guard Files.isDirectory(base) else {
@@ -27,7 +34,7 @@ public enum ContentLoader {
             let strings = loadStrings("\(folder)/strings.yaml", &problems)
             let pageIDs = listPages("\(folder)/pages", &problems)
             var pages: [String: Page] = [:]
-            for id in pageIDs {
+            for id in pageIDs where extent == .everything {
                 let file = "\(folder)/pages/\(id).md"
                 guard let text = readText(file, &problems) else { continue }
                 let (page, pageProblems) = AgencyPlaceholders.parsePage(text, id: id, file: file)
@@ -38,8 +45,12 @@ public enum ContentLoader {
             validate(menus: menus, lines: menuLines, itemLines: itemLines, pageIDs: Set(pageIDs),
                      file: "\(folder)/menu.yaml", &problems)
 
-            let screener = loadScreener(directory: base, language: language, &problems)
-            let plan = PlanLoader.load(file: "\(folder)/\(PlanLoader.fileName)", &problems)
+            var screener: Screener?
+            var plan: SafetyPlanTemplate?
+            if extent == .everything {
+                screener = loadScreener(directory: base, language: language, &problems)
+                plan = PlanLoader.load(file: "\(folder)/\(PlanLoader.fileName)", &problems)
+            }
             return (strings, pages, menus, screener, plan)
         }
 

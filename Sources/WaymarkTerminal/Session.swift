@@ -14,9 +14,14 @@ public struct SessionSetup {
     public var plans: PlanKeeper
     /// The content of another language (loaded the first time it is asked for).
     public var load: (String) -> Result<Content, ContentLoadFailure>
+    /// The rest of the content, read right after the first screen is drawn (`content` holds
+    /// only what that screen needs); nil when `content` is complete.
+    public var complete: (() -> Result<Content, ContentLoadFailure>)?
 
     public init(content: Content, useColor: Bool, planFile: PlanFileState, planPath: String?, exportPath: String,
-                plans: PlanKeeper, load: @escaping (String) -> Result<Content, ContentLoadFailure>) {
+                plans: PlanKeeper, complete: (() -> Result<Content, ContentLoadFailure>)? = nil,
+                load: @escaping (String) -> Result<Content, ContentLoadFailure>) {
+        self.complete = complete
         self.content = content
         self.useColor = useColor
         self.planFile = planFile
@@ -43,15 +48,27 @@ public enum Session {
     /// How long typing may pause before the plan is written (it is also written on the quick exit).
     static let saveAfterMilliseconds: Int32 = 400
 
-    public static func run(_ setup: SessionSetup) throws(TerminalError) {
+    public static func run(_ setup: SessionSetup) throws(SessionError) {
         var loaded = [setup.content.language: setup.content]
-        let terminal = try Terminal.start(useColor: setup.useColor)
+        let terminal: Terminal
+        do { terminal = try Terminal.start(useColor: setup.useColor) } catch { throw .terminal(error) }
         // What a person types into the plan must never end up in a core file.
         wm_disable_core_dumps()
         var state = AppState(content: setup.content, size: terminal.size, planFile: setup.planFile,
                              planPath: setup.planPath, exportPath: setup.exportPath)
         var frame = render(state)
         terminal.draw(frame)
+        if let complete = setup.complete {
+            switch complete() {
+            case .success(let full):
+                loaded[full.language] = full
+                state.switchContent(full)
+            case .failure(let failure):
+                // Put the terminal back as it was before saying what is wrong.
+                terminal.stop()
+                throw .content(failure.message)
+            }
+        }
 
         /// Clears the screen first, then writes the latest plan, then ends: the clearing is never
         /// delayed and typed work is never lost.
@@ -131,6 +148,12 @@ public enum Session {
             }
         }
     }
+}
+
+public enum SessionError: Error {
+    case terminal(TerminalError)
+    /// The content could not be read; the terminal is already restored.
+    case content(String)
 }
 
 public struct ContentLoadFailure: Error {

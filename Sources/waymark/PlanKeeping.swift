@@ -1,4 +1,5 @@
 import Glibc
+import WaymarkContent
 import WaymarkCore
 import WaymarkStore
 import WaymarkTerminal
@@ -107,10 +108,4 @@ final class PlanFiles {
 func expandHome(_ path: String) -> String {
     guard path == "~" || path.hasPrefix("~/"), let home = getenv("HOME") else { return path }
     return String(cString: home) + path.dropFirst()
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-    }
 }

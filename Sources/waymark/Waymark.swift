@@ -76,11 +76,15 @@ struct Run: ParsableCommand {
     static func start(contentDirectory: String?, language option: String?, planFile: String?) -> Never {
         let directory = contentDirectory ?? ContentLocator.shipped()
         let language = Content.language(option: option) { name in getenv(name).map { String(cString: $0) } }
+        func report(_ problems: ContentProblems) -> String {
+            problems.problems.map(\.description).joined(separator: "\nwaymark: ")
+        }
+        // What the first screen needs now; the rest right after it is drawn (DECISIONS.md, 16).
         let content: Content
         do {
-            content = try ContentLoader.load(directory: directory, language: language)
+            content = try ContentLoader.load(directory: directory, language: language, extent: .firstScreen)
         } catch {
-            fail(error.problems.map(\.description).joined(separator: "\nwaymark: "), ExitStatus.contentError)
+            fail(report(error), ExitStatus.contentError)
         }
         // NO_COLOR: any non-empty value turns colour off (no-color.org).
         let useColor = getenv("NO_COLOR").map { $0.pointee == 0 } ?? true
@@ -88,7 +92,14 @@ struct Run: ParsableCommand {
         let home = getenv("HOME").map { String(cString: $0) } ?? "."
         let setup = SessionSetup(
             content: content, useColor: useColor, planFile: plans.initialState, planPath: plans.path,
-            exportPath: home + "/notes.txt", plans: plans.keeper
+            exportPath: home + "/notes.txt", plans: plans.keeper,
+            complete: {
+                do throws(ContentProblems) {
+                    return .success(try ContentLoader.load(directory: directory, language: language))
+                } catch {
+                    return .failure(ContentLoadFailure(report(error)))
+                }
+            }
         ) { language in
             do throws(ContentProblems) {
                 return .success(try ContentLoader.load(directory: directory, language: language))
@@ -99,7 +110,10 @@ struct Run: ParsableCommand {
         do {
             try Session.run(setup)
         } catch {
-            fail(error.description, ExitStatus.notATerminal)
+            switch error {
+            case .terminal(let problem): fail(problem.description, ExitStatus.notATerminal)
+            case .content(let message): fail(message, ExitStatus.contentError)
+            }
         }
         Glibc.exit(0)
     }

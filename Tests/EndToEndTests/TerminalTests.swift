@@ -12,8 +12,13 @@ struct TerminalTests {
         return tmux.waitFor { $0.contains("Get help now") && $0.contains("Esc") }
     }
 
+    /// The terminal modes the shell saved (waiting for the shell to have written them).
     func modes(_ tmux: Tmux, _ name: String) -> String {
-        (try? String(contentsOfFile: "\(tmux.home)/\(name)", encoding: .utf8)) ?? "missing"
+        let path = "\(tmux.home)/\(name)"
+        _ = tmux.waitFor(seconds: 3) { _ in
+            ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").hasSuffix("\n")
+        }
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? "missing"
     }
 
     /// After a quick exit: the program is gone, and nothing of it, nor of what was on the terminal
