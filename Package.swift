@@ -20,9 +20,11 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "CTerminalGuard"),
-        .target(name: "WaymarkCore"),
+        // Optimized even in debug builds: the test suite walks the core through a million
+        // random steps (docs/DECISIONS.md, entry 18).
+        .target(name: "WaymarkCore", swiftSettings: [.unsafeFlags(["-O"])]),
         .target(name: "WaymarkContent", dependencies: ["WaymarkCore"]),
-        .target(name: "WaymarkUI", dependencies: ["WaymarkCore"]),
+        .target(name: "WaymarkUI", dependencies: ["WaymarkCore"], swiftSettings: [.unsafeFlags(["-O"])]),
         .target(name: "WaymarkStore", dependencies: [
             "WaymarkCore",
             .product(name: "Crypto", package: "swift-crypto"),

@@ -438,18 +438,22 @@ public struct AppState: Sendable {
 
     // MARK: - The stack
 
+    // Typing belongs to one box on one screen: any change of screen ends it.
     mutating func push(_ screen: Screen) {
+        plan.editing = nil
         stack.append(screen)
         relayout()
     }
 
     mutating func pop() {
         guard stack.count > 1 else { return }
+        plan.editing = nil
         stack.removeLast()
         relayout()
     }
 
     mutating func replaceTop(with screen: Screen) {
+        plan.editing = nil
         stack[stack.count - 1] = screen
         relayout()
     }
@@ -468,6 +472,9 @@ public struct AppState: Sendable {
 
     // MARK: - Resize
 
+    /// Lays out the top screen for the new size, keeping the same words at the top of a page and
+    /// the selected choice in view. Screens below are brought within bounds when they come back
+    /// to the top (see `relayout`), so a resize costs the same however deep the stack is.
     private mutating func resize(to newSize: Size) {
         size = newSize
         if Layout.isTooSmall(newSize) {
@@ -476,19 +483,12 @@ public struct AppState: Sendable {
         }
         let oldWidth = Layout.textWidth(laidOutFor)
         laidOutFor = newSize
-        for index in stack.indices {
-            let entry = stack[index]
-            let new = layout(of: entry, width: textWidth)
-            if new.items.isEmpty {
-                // Keep the same words at the top of the page.
-                let old = layout(of: entry, width: oldWidth).lines
-                var scroll = entry.scroll
-                if old.indices.contains(scroll) { scroll = PageLayout.anchor(old[scroll], in: new.lines) }
-                stack[index] = entry.with(selection: 0, scroll: min(max(0, scroll), max(0, new.lines.count - bodyHeight)))
-            } else {
-                let selection = entry.selection
-                let (s, scroll) = Self.clamp(selection: selection, scroll: entry.scroll, layout: new, bodyHeight: bodyHeight)
-                stack[index] = entry.with(selection: s, scroll: scroll)
+        let entry = screen
+        let new = layout(of: entry, width: textWidth)
+        if new.items.isEmpty, oldWidth != textWidth {
+            let old = layout(of: entry, width: oldWidth).lines
+            if old.indices.contains(entry.scroll) {
+                stack[stack.count - 1] = entry.with(selection: 0, scroll: PageLayout.anchor(old[entry.scroll], in: new.lines))
             }
         }
         relayout()

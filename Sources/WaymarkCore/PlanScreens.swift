@@ -102,7 +102,7 @@ extension AppState {
         switch plan.file {
         case .locked:
             push(.passphrase(.unlock, selection: 0, scroll: 0))
-            _ = activate(0)
+            focus(0)
         case .unusable: push(.planUnusable(selection: 0, scroll: 0))
         case .notSaved, .open: push(.planOverview(selection: 0, scroll: 0))
         }
@@ -116,18 +116,24 @@ extension AppState {
         let rows = formRows
         guard rows.indices.contains(index) else { return [] }
         plan.message = nil
+        var effects: [Effect] = []
         switch rows[index] {
         case .check(let id, _, _, _):
             plan.plan.toggle(id)
             changed()
         case .field(let ref, _, let value, let multiLine, _):
             plan.editing = TextFieldModel(text: ref.isSecret ? "" : value, multiLine: multiLine)
-            relayout()
-            _ = ref
         case .action(let action, _, _):
-            return perform(action)
+            effects = perform(action)
         }
-        return []
+        relayout()
+        return effects
+    }
+
+    /// Chooses a box and starts typing in it.
+    mutating func focus(_ index: Int) {
+        select(index)
+        _ = activate(index)
     }
 
     mutating func perform(_ action: FormAction) -> [Effect] {
@@ -137,13 +143,13 @@ extension AppState {
         case .addEvidence:
             let id = plan.plan.addEvidence(date: "", what: "", whereKept: "")
             push(.evidenceEntry(id: id, selection: 0, scroll: 0))
-            _ = activate(0)
+            focus(0)
         case .editEvidence(let id): push(.evidenceEntry(id: id, selection: 0, scroll: 0))
         case .deleteEvidence(let id): push(.planConfirm(.deleteEvidence(id), selection: 0, scroll: 0))
         case .summary: push(.planSummary(scroll: 0))
         case .save:
             push(.passphrase(.choose, selection: 0, scroll: 0))
-            _ = activate(0)
+            focus(0)
         case .lock:
             plan.busy = .saving
             relayout()
@@ -285,7 +291,7 @@ extension AppState {
         let passphrase = typed ?? plan.editing?.text ?? ""
         plan.editing = nil
         guard !passphrase.isEmpty else {
-            _ = activate(0)
+            focus(0)
             plan.message = (.passphraseEmpty, nil)
             relayout()
             return []
@@ -298,12 +304,12 @@ extension AppState {
         case .choose:
             plan.chosenPassphrase = passphrase
             replaceTop(with: .passphrase(.repeatChosen, selection: 0, scroll: 0))
-            _ = activate(0)
+            focus(0)
         case .repeatChosen:
             guard passphrase == plan.chosenPassphrase else {
                 plan.chosenPassphrase = nil
                 replaceTop(with: .passphrase(.choose, selection: 0, scroll: 0))
-                _ = activate(0)
+                focus(0)
                 plan.message = (.passphraseMismatch, nil)
                 relayout()
                 return []
@@ -330,6 +336,7 @@ extension AppState {
     public mutating func apply(_ outcome: PlanOutcome) {
         plan.busy = nil
         plan.message = nil
+        plan.editing = nil
         switch outcome {
         case .opened(let opened):
             plan.plan = opened
@@ -363,12 +370,14 @@ extension AppState {
                     replaceTop(with: .planUnusable(selection: 0, scroll: 0))
                     break
                 }
-                _ = activate(0)
+                focus(0)
             }
             plan.message = (word, detail)
         case .changedOnDisk:
             push(.planConfirm(.overwrite, selection: 0, scroll: 0))
         }
+        // A screen about something that is gone (an entry of a plan that was replaced) closes.
+        while stack.count > 1, screen.isPlanScreen, form(for: screen) == nil, page(for: screen) == nil { pop() }
         relayout()
     }
 
