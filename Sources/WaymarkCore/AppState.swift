@@ -212,7 +212,7 @@ public struct AppState: Sendable {
         case .nextField, .previousField:
             if context == .form { moveToField(forward: action == .nextField) }
         case .quickExit, .quit, .repaint, .resize, .insert, .deleteBackward, .deleteForward,
-             .cursorLeft, .cursorRight, .cursorHome, .cursorEnd:
+             .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .submitText:
             break
         }
         return []

@@ -24,6 +24,9 @@ public enum Action: Sendable, Equatable {
     case insert(String)
     case deleteBackward, deleteForward
     case cursorLeft, cursorRight, cursorHome, cursorEnd
+    /// A whole answer for the box being typed in, as the plain line mode reads it: replaces the
+    /// text and finishes the box (submitting a passphrase or a file name).
+    case submitText(String)
 }
 
 /// What the shell around the core must do after an update.

@@ -211,6 +211,13 @@ extension AppState {
                 select(screen.selection + (action == .up ? -1 : 1))
                 return []
             }
+        case .submitText(let text):
+            _ = field.setText(text)
+            store(field.text, in: ref)
+            finishEditing()
+            if ref == .passphrase { return submitPassphrase(field.text) }
+            if ref == .exportPath { return perform(.writeExport) }
+            return []
         case .open:
             if multiLine {
                 result = field.newline()

@@ -28,10 +28,10 @@ public final class Terminal {
     /// nothing has been written to the terminal.
     public static func start(useColor: Bool) throws(TerminalError) -> Terminal {
         guard isatty(STDIN_FILENO) == 1 else {
-            throw TerminalError(description: "standard input is not a terminal; start waymark from a terminal window")
+            throw TerminalError(description: "standard input is not a terminal; start waymark from a terminal window, or use --plain")
         }
         guard isatty(STDOUT_FILENO) == 1 else {
-            throw TerminalError(description: "standard output is not a terminal; start waymark from a terminal window")
+            throw TerminalError(description: "standard output is not a terminal; start waymark from a terminal window, or use --plain")
         }
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
             throw TerminalError(description: "TERM is not set, so the terminal type is unknown (try TERM=xterm)")
@@ -68,6 +68,15 @@ public final class Terminal {
     private static func isUTF8(_ name: String) -> Bool {
         let lower = name.lowercased()
         return lower.contains("utf-8") || lower.contains("utf8")
+    }
+
+    /// Whether TERM names a terminal that can be drawn on: set, not "dumb", and known to terminfo.
+    /// When it is not, the program uses the plain line mode instead.
+    public static func termCanDrawFullScreen() -> Bool {
+        guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty, term != "dumb" else { return false }
+        var status: Int32 = 0
+        guard setupterm(nil, -1, &status) == OK else { return false }
+        return true
     }
 
     /// A terminfo string capability, or "" when the terminal lacks it.

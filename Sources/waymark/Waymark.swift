@@ -10,7 +10,7 @@ enum Main {
     static func main() {
         // Plain `waymark`, the way a person starts it, goes straight to the program: the argument
         // parser's reflection costs about 2 ms of start-up (docs/DECISIONS.md, entry 11).
-        if CommandLine.arguments.count == 1 { Run.start(contentDirectory: nil, language: nil, planFile: nil) }
+        if CommandLine.arguments.count == 1 { Run.start(contentDirectory: nil, language: nil, planFile: nil, plain: false) }
         Waymark.main()
     }
 }
@@ -69,11 +69,14 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Keep the safety plan in this file (e.g. on a USB stick) instead of the usual place.", valueName: "PATH"))
     var planFile: String?
 
+    @Flag(name: .long, help: "Plain line mode: text lines and numbered choices, for screen readers and simple terminals (also used when TERM is dumb or unknown).")
+    var plain = false
+
     func run() throws {
-        Run.start(contentDirectory: options.content, language: options.lang, planFile: planFile)
+        Run.start(contentDirectory: options.content, language: options.lang, planFile: planFile, plain: plain)
     }
 
-    static func start(contentDirectory: String?, language option: String?, planFile: String?) -> Never {
+    static func start(contentDirectory: String?, language option: String?, planFile: String?, plain: Bool) -> Never {
         let directory = contentDirectory ?? ContentLocator.shipped()
         let language = Content.language(option: option) { name in getenv(name).map { String(cString: $0) } }
         func report(_ problems: ContentProblems) -> String {
@@ -107,6 +110,7 @@ struct Run: ParsableCommand {
                 return .failure(ContentLoadFailure(error.problems.first?.description ?? ""))
             }
         }
+        if plain || !Terminal.termCanDrawFullScreen() { PlainSession.run(setup) }
         do {
             try Session.run(setup)
         } catch {

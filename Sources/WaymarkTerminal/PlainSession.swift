@@ -1,0 +1,192 @@
+import CTerminalGuard
+import Glibc
+import WaymarkCore
+
+/// The plain line mode: no cursor addressing and no colours. Each screen is printed as lines of
+/// text with numbered choices and a prompt; answers are read a line at a time. For screen
+/// readers and braille displays, for terminals that cannot do more (TERM=dumb or unknown), and
+/// for input piped from a file (it stops at the end of the input).
+public enum PlainSession {
+    public static func run(_ setup: SessionSetup) -> Never {
+        let width = environmentNumber("COLUMNS").map { min(max($0, 20), 120) } ?? 80
+        let height = environmentNumber("LINES").map { max($0, 8) } ?? 24
+        var state = AppState(content: setup.content, size: Size(width: width, height: height), planFile: setup.planFile,
+                             planPath: setup.planPath, exportPath: setup.exportPath)
+        if let complete = setup.complete {
+            switch complete() {
+            case .success(let full): state.switchContent(full)
+            case .failure(let failure):
+                printError(failure.message)
+                exit(65)
+            }
+        }
+        var loaded = [state.content.language: state.content]
+        wm_disable_core_dumps()
+        let interactive = isatty(STDIN_FILENO) == 1
+
+        func leave(quickly: Bool) -> Never {
+            if quickly, isatty(STDOUT_FILENO) == 1 { write(text: "\u{1B}[H\u{1B}[2J\u{1B}[3J") }
+            if let plan = state.planToSave { _ = setup.plans.save(plan) }
+            exit(0)
+        }
+
+        func perform(_ effects: [Effect]) {
+            for effect in effects {
+                switch effect {
+                case .quickExit: leave(quickly: true)
+                case .quit: leave(quickly: false)
+                case .repaint: break
+                case .switchLanguage(let language):
+                    if let ready = loaded[language] {
+                        state.switchContent(ready)
+                    } else if case .success(let other) = setup.load(language) {
+                        loaded[language] = other
+                        state.switchContent(other)
+                    }
+                case .plan(let request):
+                    state.apply(setup.plans.perform(request, state.plan.plan))
+                }
+            }
+            if let plan = state.planToSave, setup.plans.save(plan) == .saved { state.planWasSaved() }
+        }
+
+        var shownScreen: Screen?
+        while true {
+            if shownScreen != state.screen {
+                write(text: text(of: state))
+                shownScreen = state.screen
+            }
+            if state.context == .editing {
+                // A box to write in: one line answers it.
+                write(text: state.content.strings[.plainType] + "\n")
+                let secret = isSecretField(state)
+                guard let line = readLine(hidden: secret && interactive) else { leave(quickly: false) }
+                if line.contains("\u{1B}") { leave(quickly: true) }
+                let keep = state.plan.editing?.text ?? ""
+                perform(state.update(.submitText(line.isEmpty && !secret ? keep : line)))
+                shownScreen = nil
+                continue
+            }
+            write(text: state.content.strings[.plainPrompt] + "\n> ")
+            guard let line = readLine(hidden: false) else { leave(quickly: false) }
+            let answer = line.trimmingCharacters()
+            if answer.contains("\u{1B}") || answer.lowercased() == "x" { leave(quickly: true) }
+            switch answer {
+            case "": perform(state.update(.pageDown))
+            case "b", "B": perform(state.update(.back))
+            case "q", "Q": perform(state.update(.quit))
+            case "?": perform(state.update(.help))
+            case "L": perform(state.update(.switchLanguage))
+            default:
+                guard let n = Int(answer), n >= 1 else {
+                    shownScreen = nil
+                    continue
+                }
+                if state.context == .form {
+                    // Rows of the plan are numbered from the top, however many there are.
+                    perform(state.update(.home))
+                    for _ in 1..<n { perform(state.update(.down)) }
+                    perform(state.update(.open))
+                } else {
+                    perform(state.update(.number(n)))
+                }
+            }
+            if state.context != .editing, shownScreen == state.screen, answer.isEmpty == false { shownScreen = nil }
+        }
+    }
+
+    /// The screen as text: the title, then what is on it. Pages come a screenful at a time;
+    /// screens with choices are printed whole, each choice numbered.
+    static func text(of state: AppState) -> String {
+        var out = "\n" + state.title(of: state.screen) + "\n\n"
+        let layout = state.layout
+        let numbered = state.context == .form
+        var starts: [Int: Int] = [:]
+        for (n, range) in layout.items.enumerated() { starts[range.lowerBound] = n + 1 }
+        let lines: ArraySlice<LaidOutLine>
+        var more = false
+        if state.hasChoices {
+            lines = layout.lines[...]
+        } else {
+            let top = state.screen.scroll
+            let count = Layout.bodyHeight(state.size)
+            lines = layout.lines[min(top, layout.lines.count)..<min(layout.lines.count, top + count)]
+            more = top + count < layout.lines.count
+        }
+        for (index, line) in zip(lines.indices, lines) {
+            // Drawing marks mean nothing read aloud: plain words and ASCII only.
+            let words = line.spans.map(\.text).joined()
+                .replacingPrefix("┃ ", with: "").replacingPrefix("→ ", with: "").replacingPrefix("• ", with: "- ")
+            var text = String(repeating: " ", count: line.indent) + words
+            if numbered, let n = starts[index] { text = "\(n)) " + text.drop { $0 == " " } }
+            out += text + "\n"
+        }
+        if more { out += state.content.strings[.plainMore] + "\n" }
+        return out
+    }
+
+    static func isSecretField(_ state: AppState) -> Bool {
+        if case .passphrase = state.screen { return true }
+        return false
+    }
+
+    static func environmentNumber(_ name: String) -> Int? {
+        getenv(name).flatMap { Int(String(cString: $0)) }
+    }
+
+    static func write(text: String) {
+        let bytes = Array(text.utf8)
+        let total = bytes.count
+        var done = 0
+        while done < total {
+            let n = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress! + done, total - done) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { exit(0) }  // nobody is reading any more
+            done += n
+        }
+    }
+
+    static func printError(_ message: String) {
+        let line = "waymark: \(message)\n"
+        _ = line.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+    }
+
+    /// One line of input without its newline; nil at the end of the input. `hidden` turns the
+    /// terminal's echo off while it is typed (for a passphrase).
+    static func readLine(hidden: Bool) -> String? {
+        var saved = termios()
+        let hide = hidden && tcgetattr(STDIN_FILENO, &saved) == 0
+        if hide {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+        }
+        defer {
+            if hide {
+                tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+                write(text: "\n")
+            }
+        }
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            let n = Glibc.read(STDIN_FILENO, &byte, 1)
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if byte == 10 { break }
+            bytes.append(byte)
+        }
+        if bytes.last == 13 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+    }
+
+    func trimmingCharacters() -> String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}
