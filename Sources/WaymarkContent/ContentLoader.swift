@@ -262,9 +262,9 @@ public enum ContentLoader {
             problems.append(ContentProblem(file, line, "an item needs 'label:' and one of page, menu, screener, help, language"))
             return nil
         }
-        let targetKeys = ["page", "menu", "screener", "help", "language", "plan"]
+        let targetKeys = ["page", "menu", "screener", "help", "language", "plan", "settings"]
         for (key, _) in mapping where !(["label"] + targetKeys).contains(key.string ?? "") {
-            problems.append(ContentProblem(file, lineOf(key), "unknown key '\(key.string ?? "?")' (expected label, page, menu, screener, help, language or plan)"))
+            problems.append(ContentProblem(file, lineOf(key), "unknown key '\(key.string ?? "?")' (expected label, page, menu, screener, help, language, plan or settings)"))
         }
         guard let label = mapping["label"]?.string, !label.isEmpty else {
             problems.append(ContentProblem(file, line, "this item in menu '\(menu)' needs a 'label:'"))
@@ -272,7 +272,7 @@ public enum ContentLoader {
         }
         let present = targetKeys.filter { mapping[$0] != nil }
         guard present.count == 1, let kind = present.first, let value = mapping[kind] else {
-            problems.append(ContentProblem(file, line, "item '\(label)' needs exactly one of page, menu, screener, help, language or plan"))
+            problems.append(ContentProblem(file, line, "item '\(label)' needs exactly one of page, menu, screener, help, language, plan or settings"))
             return nil
         }
         switch kind {
@@ -291,6 +291,7 @@ public enum ContentLoader {
             case "screener": return MenuItem(label: label, target: .screener)
             case "help": return MenuItem(label: label, target: .help)
             case "plan": return MenuItem(label: label, target: .plan)
+            case "settings": return MenuItem(label: label, target: .settings)
             default: return MenuItem(label: label, target: .language)
             }
         }
@@ -324,7 +325,7 @@ public enum ContentLoader {
                         problems.append(ContentProblem(file, line, "item '\(item.label)': there is no page '\(target)' (pages/\(target).md)"))
                     }
                     reachedPages.insert(target)
-                case .screener, .help, .language, .plan: break
+                case .screener, .help, .language, .plan, .settings: break
                 }
             }
         }

@@ -128,6 +128,7 @@ enum Parity {
         case .help: return "the help"
         case .language: return "the language switch"
         case .plan: return "the safety plan"
+        case .settings: return "the settings"
         }
     }
 }

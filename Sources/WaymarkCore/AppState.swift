@@ -24,6 +24,25 @@ public enum Screen: Sendable, Equatable {
     case planExport(selection: Int, scroll: Int)
     /// The saved plan's file cannot be used; it is left alone.
     case planUnusable(selection: Int, scroll: Int)
+    /// Leaving by itself when idle, and colours (for this session only).
+    case settings(selection: Int, scroll: Int)
+}
+
+public enum Theme: Sendable, Equatable, CaseIterable {
+    case normal, highContrast, noColour
+}
+
+/// Settings for this session only: nothing is written anywhere.
+public struct Settings: Sendable, Equatable {
+    /// Do what the quick exit does after this many minutes without a key (nil: never).
+    public var idleMinutes: Int?
+    public var theme: Theme
+    public init(idleMinutes: Int? = nil, theme: Theme = .normal) {
+        self.idleMinutes = idleMinutes
+        self.theme = theme
+    }
+    /// The choices offered in the settings screen, in order.
+    public static let idleChoices: [Int?] = [nil, 2, 5, 15, 30]
 }
 
 /// What a screen shows, laid out for the current width: its lines and, for screens with
@@ -58,6 +77,7 @@ public struct AppState: Sendable {
     public private(set) var screener: ScreenerSession?
     /// The safety plan, in memory; its file is written by the shell (see `planToSave`).
     public internal(set) var plan: PlanState
+    public private(set) var settings: Settings
     /// The top screen laid out at the current size (kept up to date by every change).
     public private(set) var layout = ScreenLayout.empty
     /// The last size big enough to lay out, so scroll positions survive a trip through "too small".
@@ -66,9 +86,10 @@ public struct AppState: Sendable {
     /// `planFile` says whether a saved plan is waiting to be opened; `planPath` is where it is
     /// kept and `exportPath` where a text copy goes by default.
     public init(content: Content, size: Size, planFile: PlanFileState = .notSaved, planPath: String? = nil,
-                exportPath: String = "notes.txt") {
+                exportPath: String = "notes.txt", settings: Settings = Settings()) {
         self.content = content
         self.size = size
+        self.settings = settings
         self.plan = PlanState(file: planFile, exportPath: exportPath, defaultPath: planPath)
         self.laidOutFor = Layout.isTooSmall(size) ? Size(width: 80, height: 24) : size
         self.stack = [.menu(id: Content.mainMenuID, selection: 0, scroll: 0)]
@@ -80,7 +101,7 @@ public struct AppState: Sendable {
     public var context: Context {
         if Layout.isTooSmall(size) { return .tooSmall }
         switch screen {
-        case .menu, .question, .review, .confirmStartOver: return .menu
+        case .menu, .question, .review, .confirmStartOver, .settings: return .menu
         case .results: return .results
         case .page, .help, .questionHelp, .planSummary: return .page
         default: return plan.editing == nil ? .form : .editing
@@ -108,6 +129,7 @@ public struct AppState: Sendable {
         case .passphrase(.unlock, _, _), .planUnusable: return content.plan?.title ?? ""
         case .passphrase: return content.plan?[.save] ?? ""
         case .planOverview, .planConfirm: return content.plan?.title ?? ""
+        case .settings: return content.strings[.settingsTitle]
         }
     }
 
@@ -149,6 +171,17 @@ public struct AppState: Sendable {
             guard let screener = content.screener else { return nil }
             return ([.paragraph([Span(screener[.startOverQuestion], .emphasis)])],
                     [screener[.keepAnswers], screener[.clearAnswers]])
+        case .settings:
+            let s = content.strings
+            let idle = settings.idleMinutes.map { s[.settingsMinutes].replacingAll("{n}", with: String($0)) } ?? s[.settingsIdleOff]
+            let theme: String
+            switch settings.theme {
+            case .normal: theme = s[.themeNormal]
+            case .highContrast: theme = s[.themeHighContrast]
+            case .noColour: theme = s[.themeNoColour]
+            }
+            return ([.paragraph([Span(s[.settingsIntro], .dim)])],
+                    [s[.settingsIdle].replacingAll("{value}", with: idle), s[.settingsTheme].replacingAll("{value}", with: theme)])
         default:
             return nil
         }
@@ -319,7 +352,7 @@ public struct AppState: Sendable {
         switch screen {
         case .results:
             return chooseAfterResults(n)
-        case .menu, .question, .review, .confirmStartOver:
+        case .menu, .question, .review, .confirmStartOver, .settings:
             guard n >= 1, n <= min(9, layout.items.count) else { return [] }
             select(n - 1)
             return choose(n - 1)
@@ -347,6 +380,17 @@ public struct AppState: Sendable {
             screener = changed
             pop()  // the review
             replaceTop(with: questionScreen())
+        case .settings:
+            // Each choice steps through its values.
+            if index == 0 {
+                let choices = Settings.idleChoices
+                let now = choices.firstIndex(of: settings.idleMinutes) ?? 0
+                settings.idleMinutes = choices[(now + 1) % choices.count]
+            } else if index == 1 {
+                let themes = Theme.allCases
+                settings.theme = themes[((themes.firstIndex(of: settings.theme) ?? 0) + 1) % themes.count]
+            }
+            relayout()
         case .confirmStartOver:
             pop()
             if index == 1 {
@@ -379,6 +423,8 @@ public struct AppState: Sendable {
         case .plan:
             guard content.plan != nil else { return [] }
             openPlan()
+        case .settings:
+            push(.settings(selection: 0, scroll: 0))
         }
         return []
     }
@@ -507,7 +553,8 @@ extension Screen {
              .questionHelp(let scroll), .results(let scroll), .review(_, let scroll), .confirmStartOver(_, let scroll),
              .planOverview(_, let scroll), .planSection(_, _, let scroll), .evidenceList(_, let scroll),
              .evidenceEntry(_, _, let scroll), .planSummary(let scroll), .passphrase(_, _, let scroll),
-             .planConfirm(_, _, let scroll), .planExport(_, let scroll), .planUnusable(_, let scroll):
+             .planConfirm(_, _, let scroll), .planExport(_, let scroll), .planUnusable(_, let scroll),
+             .settings(_, let scroll):
             return scroll
         }
     }
@@ -518,7 +565,8 @@ extension Screen {
         case .menu(_, let selection, _), .question(let selection, _), .review(let selection, _),
              .confirmStartOver(let selection, _), .planOverview(let selection, _), .planSection(_, let selection, _),
              .evidenceList(let selection, _), .evidenceEntry(_, let selection, _), .passphrase(_, let selection, _),
-             .planConfirm(_, let selection, _), .planExport(let selection, _), .planUnusable(let selection, _):
+             .planConfirm(_, let selection, _), .planExport(let selection, _), .planUnusable(let selection, _),
+             .settings(let selection, _):
             return selection
         default:
             return 0
@@ -544,6 +592,7 @@ extension Screen {
         case .planConfirm(let kind, _, _): return .planConfirm(kind, selection: selection, scroll: scroll)
         case .planExport: return .planExport(selection: selection, scroll: scroll)
         case .planUnusable: return .planUnusable(selection: selection, scroll: scroll)
+        case .settings: return .settings(selection: selection, scroll: scroll)
         }
     }
 }

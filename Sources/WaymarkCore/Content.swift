@@ -71,6 +71,8 @@ public enum MenuTarget: Sendable, Equatable {
     case language
     /// The safety plan.
     case plan
+    /// Settings for this session: leaving by itself when idle, colours.
+    case settings
 }
 
 public struct Page: Sendable, Equatable {
@@ -109,6 +111,15 @@ public enum StringKey: String, CaseIterable, Sendable {
     case footerQuit = "footer.quit"
     case footerNumber = "footer.number"
     case footerNextField = "footer.next_field"
+    case settingsTitle = "settings.title"
+    case settingsIdle = "settings.idle"
+    case settingsIdleOff = "settings.idle_off"
+    case settingsMinutes = "settings.minutes"
+    case settingsTheme = "settings.theme"
+    case themeNormal = "settings.theme_normal"
+    case themeHighContrast = "settings.theme_high_contrast"
+    case themeNoColour = "settings.theme_no_colour"
+    case settingsIntro = "settings.intro"
     case plainPrompt = "plain.prompt"
     case plainMore = "plain.more"
     case plainType = "plain.type"

@@ -11,6 +11,8 @@ public struct SessionSetup {
     public var planFile: PlanFileState
     public var planPath: String?
     public var exportPath: String
+    /// Minutes without a key after which the program does what the quick exit does (nil: never).
+    public var idleMinutes: Int?
     public var plans: PlanKeeper
     /// The content of another language (loaded the first time it is asked for).
     public var load: (String) -> Result<Content, ContentLoadFailure>
@@ -19,7 +21,7 @@ public struct SessionSetup {
     public var complete: (() -> Result<Content, ContentLoadFailure>)?
 
     public init(content: Content, useColor: Bool, planFile: PlanFileState, planPath: String?, exportPath: String,
-                plans: PlanKeeper, complete: (() -> Result<Content, ContentLoadFailure>)? = nil,
+                idleMinutes: Int? = nil, plans: PlanKeeper, complete: (() -> Result<Content, ContentLoadFailure>)? = nil,
                 load: @escaping (String) -> Result<Content, ContentLoadFailure>) {
         self.complete = complete
         self.content = content
@@ -27,6 +29,7 @@ public struct SessionSetup {
         self.planFile = planFile
         self.planPath = planPath
         self.exportPath = exportPath
+        self.idleMinutes = idleMinutes
         self.plans = plans
         self.load = load
     }
@@ -55,7 +58,9 @@ public enum Session {
         // What a person types into the plan must never end up in a core file.
         wm_disable_core_dumps()
         var state = AppState(content: setup.content, size: terminal.size, planFile: setup.planFile,
-                             planPath: setup.planPath, exportPath: setup.exportPath)
+                             planPath: setup.planPath, exportPath: setup.exportPath,
+                             settings: Settings(idleMinutes: setup.idleMinutes, theme: terminal.theme))
+        var lastKey = monotonicMilliseconds()
         var frame = render(state)
         terminal.draw(frame)
         if let complete = setup.complete {
@@ -110,8 +115,18 @@ public enum Session {
 
         while true {
             var repaint = false
-            let waitForSave = state.planToSave == nil ? -1 : saveAfterMilliseconds
-            switch terminal.next(timeoutMilliseconds: waitForSave) {
+            var wait: Int32 = state.planToSave == nil ? -1 : saveAfterMilliseconds
+            if let minutes = state.settings.idleMinutes {
+                let left = max(0, Int64(minutes) * 60_000 - (monotonicMilliseconds() - lastKey))
+                wait = wait < 0 ? Int32(min(left, Int64(Int32.max))) : min(wait, Int32(min(left, Int64(Int32.max))))
+            }
+            let input = terminal.next(timeoutMilliseconds: wait)
+            if case .keys = input { lastKey = monotonicMilliseconds() }
+            if let minutes = state.settings.idleMinutes, monotonicMilliseconds() - lastKey >= Int64(minutes) * 60_000 {
+                // Nobody has touched it for a while: hide everything, as the quick exit does.
+                quickExit()
+            }
+            switch input {
             case .closed:
                 quickExit()
             case .idle:
@@ -141,6 +156,10 @@ public enum Session {
                 }
                 flushTyped()
             }
+            if terminal.theme != state.settings.theme {
+                terminal.theme = state.settings.theme
+                repaint = true
+            }
             let next = render(state)
             if next != frame || repaint {
                 frame = next
@@ -148,6 +167,12 @@ public enum Session {
             }
         }
     }
+}
+
+func monotonicMilliseconds() -> Int64 {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
 }
 
 public enum SessionError: Error {

@@ -19,7 +19,10 @@ public final class Terminal {
 
     private var screen: OpaquePointer?
     private let asciiOnly: Bool
-    private let useColor: Bool
+    /// The terminal can show colours (whether they are used is the theme's choice).
+    private let hasColors: Bool
+    /// How the next frames are drawn.
+    public var theme: Theme = .normal
     private var decoder = KeyDecoder()
     private var stopped = false
     private var cursorShown = false
@@ -97,13 +100,18 @@ public final class Terminal {
         intrflush(wm_stdscr(), false)
         typeahead(-1)
         curs_set(0)
-        useColor = wantColor && has_colors()
-        if useColor {
+        hasColors = has_colors()
+        theme = wantColor ? .normal : .noColour
+        if hasColors {
             start_color()
             use_default_colors()
             init_pair(1, Int16(COLOR_CYAN), -1)
             init_pair(2, Int16(COLOR_YELLOW), -1)
             init_pair(3, Int16(COLOR_WHITE), Int16(COLOR_BLUE))
+            // High contrast: bright white on black, selection black on yellow.
+            init_pair(4, Int16(COLOR_WHITE), Int16(COLOR_BLACK))
+            init_pair(5, Int16(COLOR_BLACK), Int16(COLOR_YELLOW))
+            init_pair(6, Int16(COLOR_YELLOW), Int16(COLOR_BLACK))
         }
     }
 
@@ -168,19 +176,37 @@ public final class Terminal {
         }
     }
 
+    /// Meaning never rests on colour: every tone has its own attributes, and colour only adds.
     private func style(_ tone: Tone) -> (attr_t, Int16) {
-        let color = useColor
-        switch tone {
-        case .plain: return (wm_a_normal(), 0)
-        case .title: return (wm_a_bold() | wm_a_reverse(), 0)
-        case .heading: return (wm_a_bold(), color ? 1 : 0)
-        case .emphasis: return (wm_a_bold(), 0)
-        case .callout: return (wm_a_bold(), color ? 2 : 0)
-        case .selected: return (wm_a_bold() | wm_a_reverse(), 0)
-        case .footer: return (wm_a_reverse(), 0)
-        case .number: return (wm_a_normal(), color ? 1 : 0)
-        case .dim: return (wm_a_dim(), 0)
-        case .field: return (wm_a_underline(), 0)
+        let bold = wm_a_bold(), reverse = wm_a_reverse(), normal = wm_a_normal()
+        switch (theme, hasColors) {
+        case (.highContrast, true):
+            switch tone {
+            case .plain, .number, .dim, .field: return (bold | (tone == .field ? wm_a_underline() : normal), 4)
+            case .title, .footer: return (bold | reverse, 4)
+            case .heading, .emphasis, .callout: return (bold, 6)
+            case .selected: return (bold, 5)
+            }
+        case (.highContrast, false):
+            switch tone {
+            case .title, .footer, .selected: return (bold | reverse, 0)
+            case .field: return (bold | wm_a_underline(), 0)
+            default: return (bold, 0)
+            }
+        default:
+            let color = theme == .normal && hasColors
+            switch tone {
+            case .plain: return (normal, 0)
+            case .title: return (bold | reverse, 0)
+            case .heading: return (bold, color ? 1 : 0)
+            case .emphasis: return (bold, 0)
+            case .callout: return (bold, color ? 2 : 0)
+            case .selected: return (bold | reverse, 0)
+            case .footer: return (reverse, 0)
+            case .number: return (normal, color ? 1 : 0)
+            case .dim: return (wm_a_dim(), 0)
+            case .field: return (wm_a_underline(), 0)
+            }
         }
     }
 

@@ -10,7 +10,9 @@ enum Main {
     static func main() {
         // Plain `waymark`, the way a person starts it, goes straight to the program: the argument
         // parser's reflection costs about 2 ms of start-up (docs/DECISIONS.md, entry 11).
-        if CommandLine.arguments.count == 1 { Run.start(contentDirectory: nil, language: nil, planFile: nil, plain: false) }
+        if CommandLine.arguments.count == 1 {
+            Run.start(contentDirectory: nil, language: nil, planFile: nil, plain: false, idleMinutes: nil)
+        }
         Waymark.main()
     }
 }
@@ -72,11 +74,22 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Plain line mode: text lines and numbered choices, for screen readers and simple terminals (also used when TERM is dumb or unknown).")
     var plain = false
 
-    func run() throws {
-        Run.start(contentDirectory: options.content, language: options.lang, planFile: planFile, plain: plain)
+    @Option(name: .customLong("idle-exit"), help: ArgumentHelp("After this many minutes without a key, clear the screen and leave, as Esc does (off unless given; also in Settings).", valueName: "MINUTES"))
+    var idleExit: Int?
+
+    func validate() throws {
+        if let idleExit, idleExit < 1 || idleExit > 1440 {
+            throw ValidationError("--idle-exit takes a number of minutes from 1 to 1440")
+        }
     }
 
-    static func start(contentDirectory: String?, language option: String?, planFile: String?, plain: Bool) -> Never {
+    func run() throws {
+        Run.start(contentDirectory: options.content, language: options.lang, planFile: planFile, plain: plain,
+                  idleMinutes: idleExit)
+    }
+
+    static func start(contentDirectory: String?, language option: String?, planFile: String?, plain: Bool,
+                      idleMinutes: Int?) -> Never {
         let directory = contentDirectory ?? ContentLocator.shipped()
         let language = Content.language(option: option) { name in getenv(name).map { String(cString: $0) } }
         func report(_ problems: ContentProblems) -> String {
@@ -95,7 +108,7 @@ struct Run: ParsableCommand {
         let home = getenv("HOME").map { String(cString: $0) } ?? "."
         let setup = SessionSetup(
             content: content, useColor: useColor, planFile: plans.initialState, planPath: plans.path,
-            exportPath: home + "/notes.txt", plans: plans.keeper,
+            exportPath: home + "/notes.txt", idleMinutes: idleMinutes, plans: plans.keeper,
             complete: {
                 do throws(ContentProblems) {
                     return .success(try ContentLoader.load(directory: directory, language: language))

@@ -106,7 +106,7 @@ struct TerminalTests {
     @Test func notATerminal() {
         let result = Binary.run([])
         #expect(result.status == 2)
-        #expect(result.error == "waymark: standard input is not a terminal; start waymark from a terminal window\n")
+        #expect(result.error == "waymark: standard input is not a terminal; start waymark from a terminal window, or use --plain\n")
         #expect(result.output.isEmpty, "nothing is drawn")
     }
 

@@ -331,6 +331,6 @@ import Yams
         defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         let found = ContentLoader.check(directory: root).map(\.message)
         #expect(found.contains { $0.contains("extra: there is no en/pages/local.md") }, "\(found)")
-        #expect(found.contains { $0.contains("menu 'about' has 5 items; en/menu.yaml has 4") }, "\(found)")
+        #expect(found.contains { $0.contains("menu 'about' has 6 items; en/menu.yaml has 5") }, "\(found)")
     }
 }

@@ -77,7 +77,7 @@ import WaymarkCore
     @Test func anUnknownKeyInAnItem() throws {
         let line = try line(of: "page: get-help", in: "menu.yaml")
         let found = try problems(in: "menu.yaml", replacing: "page: get-help", with: "pgae: get-help")
-        #expect(found.contains("menu.yaml:\(line): unknown key 'pgae' (expected label, page, menu, screener, help, language or plan)"), "\(found)")
+        #expect(found.contains("menu.yaml:\(line): unknown key 'pgae' (expected label, page, menu, screener, help, language, plan or settings)"), "\(found)")
     }
 
     @Test func aDuplicateMenuID() throws {
