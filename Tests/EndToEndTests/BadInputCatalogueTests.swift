@@ -411,8 +411,13 @@ struct BadInputTerminalCatalogueTests {
         #expect((try? FileManager.default.contentsOfDirectory(atPath: readOnly)) == [], "nothing written")
     }
 
-    /// From a new plan's overview: tick an item and save with a passphrase (filled in by exploring).
+    /// From a new plan's overview: "Save my plan" (the row above the last), a passphrase twice.
     func saveANewPlan(_ tmux: Tmux) throws {
-        Issue.record("fill in")
+        try #require(tmux.waitFor { $0.contains("Save my plan") })
+        tmux.press("End", "Up", "Enter")
+        try #require(tmux.waitFor { $0.contains("Choose a passphrase") })
+        tmux.type("a long passphrase")
+        try #require(tmux.waitFor { $0.contains("Type it again") })
+        tmux.type("a long passphrase")
     }
 }

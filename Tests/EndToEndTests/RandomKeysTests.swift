@@ -106,6 +106,7 @@ struct RandomKeysTests {
         let total = 3000, batch = 50
         var sent = 0, batchNumber = 0, resizes = 0
         var history: [String] = []
+        var titles: Set<String> = []
         while sent < total {
             batchNumber += 1
             // About one batch in six starts with a resize.
@@ -120,6 +121,12 @@ struct RandomKeysTests {
             sent += presses.count
             history.append(presses.map(\.description).joined(separator: " "))
             Self.settle(tmux)
+            let screen = tmux.screen()
+            // The title line, without the scroll percentage at its end.
+            if let line = screen.split(separator: "\n").first {
+                let title = line.trimmingCharacters(in: .whitespaces)
+                titles.insert(String(title[..<(title.range(of: "  ")?.lowerBound ?? title.endIndex)]))
+            }
             let alive = tmux.foreground() != "bash" && !FileManager.default.fileExists(atPath: home + "/ended")
             if !alive {
                 Issue.record("""
@@ -132,6 +139,7 @@ struct RandomKeysTests {
             }
         }
         #expect(resizes > 0, "some resizes were mixed in (seed \(seed))")
+        #expect(titles.count >= 3, "the keys reached several screens: \(titles.sorted()) (seed \(seed))")
 
         // Back to a normal size, let the last keys land, then the quick exit.
         tmux.resize(width: 80, height: 24)
@@ -143,7 +151,7 @@ struct RandomKeysTests {
         let ended = tmux.waitForExit(seconds: 2)
         #expect(ended, "Esc ends the program within 2 s (seed \(seed)); screen was:\n\(before)")
         if !ended { _ = tmux.waitForExit(seconds: 10) }
-        print("RandomKeysTests: \(sent) keys in \(batchNumber) batches, \(resizes) resizes; Esc took \(Int(Date().timeIntervalSince(pressed) * 1000)) ms")
+        print("RandomKeysTests: \(sent) keys in \(batchNumber) batches, \(resizes) resizes, \(titles.count) screens seen (\(titles.sorted().prefix(12).joined(separator: " | "))); Esc took \(Int(Date().timeIntervalSince(pressed) * 1000)) ms")
         #expect(tmux.waitFor(seconds: 3) { $0.contains("exit=0") }, "exit status 0 (seed \(seed)):\n\(tmux.screen())")
         let all = tmux.everything()
         #expect(!all.contains("MARKER-BEFORE"), "what was on the terminal before is cleared (seed \(seed))")

@@ -195,3 +195,60 @@ struct ScreenerTerminalTests {
         #expect(!tmux.everything().contains("T visa"))
     }
 }
+
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
+struct PlanTerminalTests {
+    /// Type into a box, tick items, save with a passphrase, quick-exit while typing, start again,
+    /// unlock, and find everything there; the saved file holds none of the typed words.
+    @Test func typeSaveQuickExitUnlockAndFindItAllThere() throws {
+        let data = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let tmux = Tmux(environment: ["XDG_DATA_HOME": data])
+        tmux.type("\(Binary.path); echo \"exit=$?\"")
+        #expect(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        #expect(tmux.waitFor { $0.contains("Go-bag (0 of 7)") })
+        tmux.press("Enter")
+        #expect(tmux.waitFor { $0.contains("[ ] Clothes for a few days") })
+        tmux.press("Space", "Down", "Space", "Tab")
+        tmux.press("-l", "TYPEDWORDS under the stairs")
+        #expect(tmux.waitFor { $0.contains("[x] Clothes") && $0.contains("TYPEDWORDS under the stairs") })
+        tmux.press("Enter", "Left")
+        #expect(tmux.waitFor { $0.contains("Go-bag (2 of 7)") })
+        tmux.press("End", "Up", "Enter")
+        #expect(tmux.waitFor { $0.contains("Choose a passphrase:") })
+        tmux.press("-l", "tall blue horse")
+        tmux.press("Enter")
+        #expect(tmux.waitFor { $0.contains("Type it again:") })
+        tmux.press("-l", "tall blue horse")
+        tmux.press("Enter")
+        #expect(tmux.waitFor(seconds: 30) { $0.contains("Saved, locked with your passphrase.") })
+        // Back into the box, type more, and leave at once while typing.
+        tmux.press("Home", "Enter", "Tab")
+        tmux.press("-l", " LATEWORDS")
+        #expect(tmux.waitFor { $0.contains("LATEWORDS") })
+        tmux.press("Escape")
+        #expect(tmux.waitForExit())
+        #expect(tmux.waitFor { $0.contains("exit=0") })
+        #expect(!tmux.everything().contains("TYPEDWORDS"), "nothing typed is left on screen")
+        // Start again: the plan asks for its passphrase, then everything is there.
+        tmux.type("\(Binary.path); echo \"exit=$?\"")
+        #expect(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        #expect(tmux.waitFor { $0.contains("Type your passphrase to open it") })
+        tmux.press("-l", "tall blue horse")
+        tmux.press("Enter")
+        #expect(tmux.waitFor(seconds: 30) { $0.contains("Go-bag (2 of 7)") })
+        tmux.press("Enter")
+        #expect(tmux.waitFor { $0.contains("TYPEDWORDS under the stairs LATEWORDS") && $0.contains("[x] Medicines") })
+        tmux.press("Escape")
+        #expect(tmux.waitForExit())
+        let saved = try #require(FileManager.default.contents(atPath: data + "/waymark/plan"))
+        let text = String(decoding: saved, as: UTF8.self)
+        for word in ["TYPEDWORDS", "LATEWORDS", "stairs", "Clothes", "go-bag"] {
+            #expect(!text.contains(word), "'\(word)' is in the saved file in the clear")
+        }
+        let mode = try FileManager.default.attributesOfItem(atPath: data + "/waymark/plan")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+}
