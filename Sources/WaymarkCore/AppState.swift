@@ -244,6 +244,12 @@ public struct AppState: Sendable {
         case .switchLanguage: return [.switchLanguage(to: Content.otherLanguage(than: content.language))]
         case .nextField, .previousField:
             if context == .form { moveToField(forward: action == .nextField) }
+        case .click(_, let y):
+            guard hasChoices, y >= 1, y <= bodyHeight else { return [] }
+            let line = screen.scroll + y - 1
+            guard let index = layout.items.firstIndex(where: { $0.contains(line) }) else { return [] }
+            if index == screen.selection { return choose(index) }
+            select(index)
         case .quickExit, .quit, .repaint, .resize, .insert, .deleteBackward, .deleteForward,
              .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .submitText:
             break

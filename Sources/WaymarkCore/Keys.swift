@@ -7,6 +7,9 @@ public enum Key: Sendable, Hashable {
     case enter, tab, backTab, backspace, delete, insert
     case escape
     case function(Int)
+    /// A mouse button pressed at a cell (1-based, as terminals report them), or the wheel.
+    case click(x: Int, y: Int)
+    case wheelUp, wheelDown
 }
 
 /// What a key means, independent of which key it was.
@@ -24,6 +27,9 @@ public enum Action: Sendable, Equatable {
     case insert(String)
     case deleteBackward, deleteForward
     case cursorLeft, cursorRight, cursorHome, cursorEnd
+    /// A click on a cell of the screen (0-based): selects the choice there, or opens it when it
+    /// was already selected.
+    case click(x: Int, y: Int)
     /// A whole answer for the box being typed in, as the plain line mode reads it: replaces the
     /// text and finishes the box (submitting a passphrase or a file name).
     case submitText(String)
@@ -157,6 +163,13 @@ public enum Bindings {
 
     public static func action(for key: Key, in context: Context) -> Action? {
         if let binding = table[context]?[key] { return binding.action(key) }
+        // The mouse is never required; where it works it selects and scrolls.
+        switch key {
+        case .click(let x, let y): return context == .tooSmall ? nil : .click(x: x - 1, y: y - 1)
+        case .wheelUp: return [.page, .results, .menu, .form].contains(context) ? .up : nil
+        case .wheelDown: return [.page, .results, .menu, .form].contains(context) ? .down : nil
+        default: break
+        }
         // While typing, every printable key is text.
         if context == .editing, case .char(let character) = key { return .insert(String(character)) }
         return nil

@@ -236,6 +236,10 @@ extension AppState {
             finishEditing()
             push(.help(scroll: 0))
             return []
+        case .click:
+            // A click elsewhere ends typing in this box and acts as a click on the screen.
+            finishEditing()
+            return update(action)
         default:
             return []
         }

@@ -68,6 +68,17 @@ public struct KeyDecoder: Sendable {
         let used = index - start + 1
         guard (0x40...0x7E).contains(finalByte) else { return (nil, used) }
         let parameters = String(decoding: pending[(start + 2)..<index], as: UTF8.self)
+        if parameters.hasPrefix("<") {
+            // SGR mouse report: ESC [ < button ; x ; y M (press) or m (release).
+            let numbers = parameters.dropFirst().split(separator: ";").compactMap { Int($0) }
+            guard numbers.count == 3, finalByte == UInt8(ascii: "M") else { return (nil, used) }
+            switch numbers[0] & ~(4 | 8 | 16) {  // without Shift, Alt, Ctrl
+            case 0: return (.click(x: numbers[1], y: numbers[2]), used)
+            case 64: return (.wheelUp, used)
+            case 65: return (.wheelDown, used)
+            default: return (nil, used)
+            }
+        }
         let first = Int(parameters.split(separator: ";").first ?? "") ?? 1
         switch finalByte {
         case UInt8(ascii: "A"): return (.up, used)

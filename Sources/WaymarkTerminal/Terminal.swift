@@ -14,8 +14,12 @@ public final class Terminal {
     /// Sent on the quick exit after the screen is cleared: leave the alternate screen, clear the
     /// normal screen and its scrollback, reset the title, show the cursor.
     static func clearingBytes(exitAlternateScreen: String) -> String {
-        "\u{1B}[0m\u{1B}[H\u{1B}[2J" + exitAlternateScreen + "\u{1B}[0m\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}]2;\u{07}\u{1B}[?25h"
+        mouseOff + "\u{1B}[0m\u{1B}[H\u{1B}[2J" + exitAlternateScreen + "\u{1B}[0m\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}]2;\u{07}\u{1B}[?25h"
     }
+
+    /// Mouse clicks and the wheel, reported in the SGR form (never required to use the program).
+    static let mouseOn = "\u{1B}[?1000h\u{1B}[?1006h"
+    static let mouseOff = "\u{1B}[?1006l\u{1B}[?1000l"
 
     private var screen: OpaquePointer?
     private let asciiOnly: Bool
@@ -100,6 +104,8 @@ public final class Terminal {
         intrflush(wm_stdscr(), false)
         typeahead(-1)
         curs_set(0)
+        fflush(nil)
+        Terminal.writeRaw(Terminal.mouseOn)
         hasColors = has_colors()
         theme = wantColor ? .normal : .noColour
         if hasColors {
@@ -113,6 +119,10 @@ public final class Terminal {
             init_pair(5, Int16(COLOR_BLACK), Int16(COLOR_YELLOW))
             init_pair(6, Int16(COLOR_YELLOW), Int16(COLOR_BLACK))
         }
+    }
+
+    static func writeRaw(_ text: String) {
+        _ = text.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
     public var size: Size {
@@ -254,6 +264,7 @@ public final class Terminal {
     public func stop() {
         guard !stopped else { return }
         stopped = true
+        Terminal.writeRaw(Terminal.mouseOff)
         endwin()
         if let screen { delscreen(screen) }
         wm_guard_restore_modes()

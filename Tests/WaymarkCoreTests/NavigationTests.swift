@@ -164,6 +164,27 @@ import WaymarkCore
         #expect(s.pageScroll == scroll)
     }
 
+    @Test func aClickSelectsAnItemAndASecondClickOpensIt() {
+        var s = state()
+        let line = s.layout.items[2].lowerBound - s.screen.scroll + 1  // row on screen (title bar is row 0)
+        _ = s.update(Bindings.action(for: .click(x: 10, y: line + 1), in: s.context)!)
+        #expect(s.screen == .menu(id: "main", selection: 2, scroll: 0))
+        _ = s.update(Bindings.action(for: .click(x: 10, y: line + 1), in: s.context)!)
+        #expect(s.screen == .page(id: "short", scroll: 0))
+        _ = s.update(.back)
+        _ = s.update(.click(x: 5, y: 0))  // the title bar: nothing
+        #expect(s.screen == .menu(id: "main", selection: 2, scroll: 0))
+    }
+
+    @Test func theWheelScrollsAPage() {
+        var s = state()
+        _ = s.update(.number(1))
+        _ = s.update(Bindings.action(for: .wheelDown, in: s.context)!)
+        #expect(s.pageScroll == 1)
+        _ = s.update(Bindings.action(for: .wheelUp, in: s.context)!)
+        #expect(s.pageScroll == 0)
+    }
+
     @Test func updateIsPure() {
         let s = state()
         let (next, effects) = AppState.update(s, .number(1))

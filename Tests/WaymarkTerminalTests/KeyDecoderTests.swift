@@ -33,6 +33,13 @@ import WaymarkTerminal
         #expect(decode(bytes(input)) == [key])
     }
 
+    @Test func mouseReports() {
+        #expect(decode(bytes("\u{1B}[<0;10;5M")) == [.click(x: 10, y: 5)])
+        #expect(decode(bytes("\u{1B}[<0;10;5m")) == [], "a release is not a click")
+        #expect(decode(bytes("\u{1B}[<64;3;3M\u{1B}[<65;3;3M")) == [.wheelUp, .wheelDown])
+        #expect(decode(bytes("\u{1B}[<2;1;1M")) == [], "other buttons do nothing")
+    }
+
     @Test func severalKeysInOneRead() {
         #expect(decode(bytes("j\u{1B}[Bk5")) == [.char("j"), .down, .char("k"), .char("5")])
     }
