@@ -121,8 +121,8 @@ import TestSupport
         checkContent("an unknown key in a menu item",
                      prepare: { try $0.replace("page: get-help", with: "pgae: get-help", in: "en/menu.yaml") },
                      problems: { f in [
-                         "en/menu.yaml:\(f.line(of: "page: get-help", in: "en/menu.yaml")): unknown key 'pgae' (expected label, page, menu, screener, help, language or plan)",
-                         "en/menu.yaml:\(f.line(of: "label: Get help now", in: "en/menu.yaml")): item 'Get help now' needs exactly one of page, menu, screener, help, language or plan",
+                         "en/menu.yaml:\(f.line(of: "page: get-help", in: "en/menu.yaml")): unknown key 'pgae' (expected label, page, menu, screener, help, language, plan or settings)",
+                         "en/menu.yaml:\(f.line(of: "label: Get help now", in: "en/menu.yaml")): item 'Get help now' needs exactly one of page, menu, screener, help, language, plan or settings",
                          "en/pages/get-help.md:1: no menu opens this page (add it to menu.yaml)",
                      ] }),
         checkContent("an empty page", prepare: { try $0.write("", to: "en/pages/self-care.md") },
