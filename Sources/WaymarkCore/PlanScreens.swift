@@ -482,9 +482,11 @@ public enum FormLayout {
                 let boxWidth = max(1, width - fieldIndent - 2)
                 let height = multiLine ? multiLineHeight : 1
                 let isEditing = editing != nil && index == selection
-                let model = isEditing ? editing! : TextFieldModel(text: ref.isSecret ? "" : value, multiLine: multiLine)
+                // A passphrase never shows, not even while it is typed: the box stays empty and
+                // the cursor stays at its start.
+                let model = isEditing && !ref.isSecret ? editing! : TextFieldModel(text: ref.isSecret ? "" : value, multiLine: multiLine)
                 var window = model.visibleWindow(width: boxWidth, height: height)
-                if !isEditing {
+                if !isEditing || ref.isSecret {
                     // Not being typed in: show the start of the text.
                     window = TextFieldModel.startWindow(of: model, width: boxWidth, height: height)
                 }

@@ -5,10 +5,7 @@ import TestSupport
 /// The passphrase boxes say "What you type is not shown on the screen": in the full-screen
 /// program, what is typed there must never be on the screen, while typing or after.
 ///
-/// Found while writing the bad-input catalogue (b4d472a): the box shows the passphrase in clear
-/// text while it is being typed (PlanScreens' layout hides a secret value only when the box is not
-/// being typed in). Marked as a known issue until that is fixed; `withKnownIssue` then reports
-/// that the issue is gone, so the marker is removed with the fix.
+/// Found while writing the bad-input catalogue: the box showed the passphrase while it was typed.
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
 struct PassphraseOnScreenTests {
     func expectHidden(_ tmux: Tmux, _ secret: String, _ what: String) {
@@ -27,15 +24,11 @@ struct PassphraseOnScreenTests {
         tmux.press("End", "Up", "Enter")
         try #require(tmux.waitFor { $0.contains("Choose a passphrase") })
         tmux.press("-l", "SECRETWORDONE")
-        withKnownIssue("the passphrase box shows what is typed") {
-            expectHidden(tmux, "SECRETWORDONE", "choosing")
-        }
+        expectHidden(tmux, "SECRETWORDONE", "choosing")
         tmux.press("Enter")
         try #require(tmux.waitFor { $0.contains("Type it again") })
         tmux.press("-l", "SECRETWORDONE")
-        withKnownIssue("the passphrase box shows what is typed") {
-            expectHidden(tmux, "SECRETWORDONE", "typing it again")
-        }
+        expectHidden(tmux, "SECRETWORDONE", "typing it again")
         tmux.press("Escape")
         #expect(tmux.waitForExit())
         #expect(!tmux.everything().contains("SECRETWORDONE"))
@@ -52,9 +45,7 @@ struct PassphraseOnScreenTests {
         tmux.press("7")
         try #require(tmux.waitFor { $0.contains("Type your passphrase") })
         tmux.press("-l", "SECRETWORDTWO")
-        withKnownIssue("the passphrase box shows what is typed") {
-            expectHidden(tmux, "SECRETWORDTWO", "unlocking")
-        }
+        expectHidden(tmux, "SECRETWORDTWO", "unlocking")
         tmux.press("Escape")
         #expect(tmux.waitForExit())
         #expect(!tmux.everything().contains("SECRETWORDTWO"))
