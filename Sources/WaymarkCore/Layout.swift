@@ -80,19 +80,23 @@ public enum PageLayout {
     }
 }
 
+/// The words above a screen's choices, with a blank line after them (none when there are none).
+func introLines(_ intro: [Block], width: Int) -> [LaidOutLine] {
+    guard !intro.isEmpty else { return [] }
+    var lines = PageLayout.lines(Page(id: "", title: "", blocks: intro), width: width).map {
+        var line = $0
+        line.block = -1
+        return line
+    }
+    lines.append(LaidOutLine(spans: [], block: -1, offset: 0))
+    return lines
+}
+
 public enum ListLayout {
     /// Words above, then numbered choices (1-9; more are shown without a number), each wrapped
     /// under its own label. Returns the lines and, for each choice, the lines it takes.
     public static func lines(intro: [Block], items: [String], width: Int) -> ScreenLayout {
-        var lines: [LaidOutLine] = []
-        if !intro.isEmpty {
-            lines = PageLayout.lines(Page(id: "", title: "", blocks: intro), width: width).map {
-                var line = $0
-                line.block = -1
-                return line
-            }
-            lines.append(LaidOutLine(spans: [], block: -1, offset: 0))
-        }
+        var lines = introLines(intro, width: width)
         var ranges: [Range<Int>] = []
         for (index, label) in items.enumerated() {
             let start = lines.count

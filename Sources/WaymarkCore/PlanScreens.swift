@@ -442,15 +442,7 @@ public enum FormLayout {
 
     public static func lines(intro: [Block], rows: [FormRow], width: Int, editing: TextFieldModel?, selection: Int)
         -> ScreenLayout {
-        var lines: [LaidOutLine] = []
-        if !intro.isEmpty {
-            lines = PageLayout.lines(Page(id: "", title: "", blocks: intro), width: width).map {
-                var line = $0
-                line.block = -1
-                return line
-            }
-            lines.append(LaidOutLine(spans: [], block: -1, offset: 0))
-        }
+        var lines = introLines(intro, width: width)
         var ranges: [Range<Int>] = []
         var cursor: (line: Int, column: Int)?
         for (index, row) in rows.enumerated() {

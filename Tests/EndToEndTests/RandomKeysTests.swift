@@ -9,17 +9,7 @@ import TestSupport
 /// Seeded: set WAYMARK_KEYS_SEED to replay a run; a failure names the seed and the last batch.
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
 struct RandomKeysTests {
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
-    }
+    typealias Random = SeededRandom
 
     /// A key press: a tmux key name, or text typed as it is (`send-keys -l`).
     enum Press: CustomStringConvertible {
@@ -94,7 +84,7 @@ struct RandomKeysTests {
     @Test func threeThousandRandomKeysThenTheQuickExitClearsEverything() throws {
         let seed = Self.seed
         print("RandomKeysTests seed: \(seed) (replay with WAYMARK_KEYS_SEED=\(seed))")
-        var random = Random(state: seed)
+        var random = Random(seed: seed)
         // A home of its own, so no plan or notes file of this machine is read or written.
         let home = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: home) }

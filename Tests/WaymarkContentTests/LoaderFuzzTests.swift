@@ -9,19 +9,7 @@ import WaymarkContent
 ///
 /// Seeded: set WAYMARK_FUZZ_SEED to replay a run; a failure prints the seed and the mutations.
 @Suite struct LoaderFuzzTests {
-    /// A small, fast, reproducible generator (SplitMix64).
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
+    typealias Random = SeededRandom
 
     static let seed: UInt64 = {
         if let text = ProcessInfo.processInfo.environment["WAYMARK_FUZZ_SEED"], let seed = UInt64(text) { return seed }
@@ -148,7 +136,7 @@ import WaymarkContent
     @Test func randomMutationsOfTheShippedFilesGiveClearProblems() throws {
         let seed = Self.seed
         print("LoaderFuzzTests seed: \(seed) (replay with WAYMARK_FUZZ_SEED=\(seed))")
-        var random = Random(state: seed)
+        var random = Random(seed: seed)
         let root = Fixtures.copyOfShippedContent()
         defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         var originals: [String: [UInt8]] = [:]
@@ -196,7 +184,7 @@ import WaymarkContent
     /// Whole-file cases the random rounds rarely reach: empty, only NULs, random bytes, one huge line.
     @Test(arguments: ["en/menu.yaml", "en/strings.yaml", "en/pages/get-help.md", "en/screener.yaml", "en/plan.yaml", "agency.yaml"])
     func wholeFileReplacements(_ target: String) throws {
-        var random = Random(state: Self.seed ^ UInt64(target.hashValue & 0x7FFF_FFFF))
+        var random = Random(seed: Self.seed ^ UInt64(target.hashValue & 0x7FFF_FFFF))
         let replacements: [(String, [UInt8])] = [
             ("empty", []),
             ("only NULs", Array(repeating: 0, count: 64)),

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import WaymarkCore
 import WaymarkTerminal
 
@@ -69,7 +70,7 @@ import WaymarkTerminal
     }
 
     @Test func randomBytesNeverCrashOrGrowWithoutBound() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededRandom(seed: 42)
         var decoder = KeyDecoder()
         for _ in 0..<20_000 {
             let count = Int(generator.next() % 16)
@@ -80,14 +81,3 @@ import WaymarkTerminal
     }
 }
 
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}

@@ -37,16 +37,7 @@ import WaymarkUI
         .changedOnDisk,
     ]
 
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SeededRandom
 
     static func randomStep(_ g: inout Generator) -> Step {
         switch g.next() % 100 {
@@ -166,7 +157,7 @@ import WaymarkUI
 
     @Test(arguments: [(UInt64(1), PlanFileState.notSaved), (2, .locked), (3, .notSaved), (4, .unusable(.fileCorrupt))])
     func aLongRandomWalkKeepsEveryRule(_ seed: UInt64, _ file: PlanFileState) {
-        var g = Generator(state: seed)
+        var g = Generator(seed: seed)
         let perSeed = Self.total / 4
         var state = Self.start(file)
         var history: [Step] = []
