@@ -85,6 +85,27 @@ struct TerminalTests {
         expectCleared(tmux, ["Waymark", "Warning signs"])
     }
 
+    /// A crash (here SIGSEGV, as a Swift trap raises SIGILL or SIGTRAP) still clears the screen
+    /// and puts the terminal's modes back before the process dies by its signal.
+    @Test(arguments: ["SEGV", "ILL", "TRAP"])
+    func aCrashClearsAndRestoresTheTerminal(_ signal: String) {
+        let tmux = Tmux()
+        #expect(start(tmux))
+        tmux.press("2")
+        #expect(tmux.waitFor { $0.contains("minimum wage") })
+        let pid = Tmux.run(["pgrep", "-P", "\(tmux.shellPID())", "waymark"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!pid.isEmpty)
+        Tmux.run(["kill", "-\(signal)", pid])
+        #expect(tmux.waitForExit())
+        #expect(tmux.waitFor { $0.contains("exit=") })
+        let all = tmux.everything()
+        for word in ["MARKER-BEFORE", "Waymark", "minimum wage", "Get help now"] {
+            #expect(!all.contains(word), "'\(word)' is left on screen or in scrollback")
+        }
+        #expect(!all.contains("exit=0"), "the process died by its signal")
+        #expect(modes(tmux, "before") == modes(tmux, "after"), "stty -g is unchanged")
+    }
+
     @Test func resizingKeepsWorkingDownToTooSmallAndBack() {
         let tmux = Tmux()
         #expect(start(tmux))
