@@ -25,8 +25,8 @@ func assertSnapshot(_ frame: Frame, _ name: String, sourceLocation: SourceLocati
 @Suite struct SnapshotTests {
     static let sizes = [Size(width: 80, height: 24), Size(width: 40, height: 12), Layout.minimum]
 
-    func state(_ size: Size, _ actions: [Action] = []) -> AppState {
-        var s = AppState(content: Fixtures.shipped, size: size)
+    func state(_ size: Size, _ actions: [Action] = [], content: Content = Fixtures.shipped) -> AppState {
+        var s = AppState(content: content, size: size)
         for action in actions { _ = s.update(action) }
         return s
     }
@@ -56,9 +56,7 @@ func assertSnapshot(_ frame: Frame, _ name: String, sourceLocation: SourceLocati
     static let spanishSizes = [Size(width: 80, height: 24), Size(width: 40, height: 12)]
 
     func spanish(_ size: Size, _ actions: [Action] = []) -> AppState {
-        var s = AppState(content: Fixtures.spanish, size: size)
-        for action in actions { _ = s.update(action) }
-        return s
+        state(size, actions, content: Fixtures.spanish)
     }
 
     @Test(arguments: spanishSizes) func spanishMainMenu(_ size: Size) {
