@@ -86,6 +86,16 @@ void wm_guard_set_clear_bytes(const char *clear_bytes, size_t clear_len) {
     sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+static const int handled_signals[] = {SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGSEGV, SIGBUS, SIGILL,
+                                      SIGTRAP, SIGFPE, SIGABRT, SIGWINCH};
+
+void wm_unblock_signals(void) {
+    sigset_t handled;
+    sigemptyset(&handled);
+    for (size_t i = 0; i < sizeof handled_signals / sizeof handled_signals[0]; i++) sigaddset(&handled, handled_signals[i]);
+    sigprocmask(SIG_UNBLOCK, &handled, NULL);
+}
+
 int wm_guard_install(int fd, const char *clear_bytes, size_t clear_len) {
     guarded_fd = fd;
     if (tcgetattr(fd, &saved_modes) == 0) have_saved_modes = 1;
@@ -108,6 +118,7 @@ int wm_guard_install(int fd, const char *clear_bytes, size_t clear_len) {
     install(SIGABRT, on_crash);
     install(SIGWINCH, on_resize);
     signal(SIGPIPE, SIG_IGN);
+    wm_unblock_signals();
     return have_saved_modes ? 0 : -1;
 }
 

@@ -22,6 +22,7 @@ public enum PlainSession {
         }
         var loaded = [state.content.language: state.content]
         wm_disable_core_dumps()
+        wm_unblock_signals()
         let interactive = isatty(STDIN_FILENO) == 1
 
         func leave(quickly: Bool) -> Never {

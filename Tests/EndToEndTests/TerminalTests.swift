@@ -85,6 +85,21 @@ struct TerminalTests {
         expectCleared(tmux, ["Waymark", "Warning signs"])
     }
 
+    /// Whatever starts the program may hand it a mask that blocks SIGTERM and SIGHUP (a test
+    /// runner's threads do); the program unblocks them, so the signal still clears the screen.
+    @Test func aSignalBlockedByWhatStartedTheProgramStillClears() {
+        let tmux = Tmux()
+        let blocked = "import os, signal, sys; signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGHUP, signal.SIGINT}); os.execv(sys.argv[1], sys.argv[1:])"
+        tmux.type("stty -g > \(tmux.home)/before; echo MARKER-BEFORE; python3 -c '\(blocked)' \(Binary.path); echo \"exit=$?\"; stty -g > \(tmux.home)/after")
+        #expect(tmux.waitFor { $0.contains("Get help now") && $0.contains("Esc") })
+        tmux.press("3")
+        #expect(tmux.waitFor { $0.contains("Warning signs") })
+        let pid = Tmux.run(["pgrep", "-P", "\(tmux.shellPID())", "waymark"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!pid.isEmpty)
+        Tmux.run(["kill", "-TERM", pid])
+        expectCleared(tmux, ["Waymark", "Warning signs"])
+    }
+
     /// A crash (here SIGSEGV, as a Swift trap raises SIGILL or SIGTRAP) still clears the screen
     /// and puts the terminal's modes back before the process dies by its signal.
     @Test(arguments: ["SEGV", "ILL", "TRAP"])

@@ -4,7 +4,8 @@
 
 /// Remembers the terminal's modes (from `fd`) and the bytes that clear and restore the screen,
 /// and installs handlers for termination and crash signals that write those bytes, restore the
-/// modes and end the process. Everything the handlers touch is set up here, before any signal.
+/// modes and end the process. Everything the handlers touch is set up here, before any signal;
+/// the handled signals are unblocked last.
 int wm_guard_install(int fd, const char *clear_bytes, size_t clear_len);
 
 /// Replaces the clearing bytes (e.g. once terminfo is known). Signals are blocked meanwhile.
@@ -15,6 +16,10 @@ void wm_guard_restore_modes(void);
 
 /// Writes the clearing bytes, restores modes. Async-signal-safe; used by the quick exit too.
 void wm_guard_emergency_clear(void);
+
+/// Unblocks the signals the program relies on (termination, crashes, resizes): a blocked mask is
+/// inherited from whatever started the program, and a blocked SIGTERM would leave the screen up.
+void wm_unblock_signals(void);
 
 /// Turns core dumps off (RLIMIT_CORE = 0) for the rest of the process.
 int wm_disable_core_dumps(void);
