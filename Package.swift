@@ -45,7 +45,7 @@ let package = Package(
         // Yams only in tests: it checks that the run-time YAML reader reads files as YAML does.
         .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent", "TestSupport", "Yams"]),
         .testTarget(name: "WaymarkUITests", dependencies: ["WaymarkUI", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkCore"]),
+        .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkCore", "TestSupport"]),
         .testTarget(name: "WaymarkTerminalTests", dependencies: ["WaymarkTerminal", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],

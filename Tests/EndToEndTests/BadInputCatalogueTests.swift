@@ -239,7 +239,7 @@ import TestSupport
         let root = Fixtures.copyOfShippedContent()
         let home = Fixtures.temporaryFolder()
         defer {
-            try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent)
+            try? FileManager.default.removeItem(atPath: root)
             try? FileManager.default.removeItem(atPath: home)
         }
         let fixture = Fixture(root: root)
@@ -262,19 +262,9 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: home) }
         var environment = Self.environment([:], home: home)
         environment["TERM"] = term
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = []
-        process.environment = environment
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let error = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "TERM=\(term ?? "(unset)"): \(error)")
+        let result = Spawn.run(Binary.path, [], input: nil, environment: environment)
+        let output = result.output
+        #expect(result.status == 0, "TERM=\(term ?? "(unset)"): \(result.error)")
         #expect(output.contains("1. Get help now"), "TERM=\(term ?? "(unset)"): the main menu, numbered:\n\(output)")
         #expect(output.contains("Esc"), "the way out is named")
         #expect(!output.contains("\u{1B}["), "no cursor addressing or colours")
@@ -295,8 +285,7 @@ struct BadInputTerminalCatalogueTests {
         let tmux = Tmux(width: 80, height: 24)
         tmux.resize(width: 1, height: 1)
         let deadline = Date().addingTimeInterval(3)
-        while Date() < deadline, Tmux.run(["tmux", "display-message", "-p", "-t", tmux.name, "#{pane_width}x#{pane_height}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines) != "1x1" { usleep(20_000) }
+        while Date() < deadline, tmux.paneSize() != "1x1" { usleep(20_000) }
         start(tmux)
         // One cell: the start of "Make the window bigger" or of "Esc", and no crash.
         #expect(tmux.waitFor(seconds: 5) { screen in
@@ -366,7 +355,7 @@ struct BadInputTerminalCatalogueTests {
     /// program with file:line and status 65, after the terminal is put back.
     @Test func aBrokenPageFoundAfterTheFirstScreen() throws {
         let root = Fixtures.copyOfShippedContent()
-        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try "".write(toFile: root + "/en/pages/self-care.md", atomically: true, encoding: .utf8)
         let tmux = Tmux(width: 100, height: 24)
         tmux.type("stty -g > \(tmux.home)/before; \(Binary.path) --content \(root); echo \"exit=$?\"; stty -g > \(tmux.home)/after")

@@ -3,9 +3,11 @@ import Testing
 import TestSupport
 
 /// The plain line mode, driven as a screen reader user or a script would: lines in, text out.
-@Suite struct PlainModeTests {
+@Suite final class PlainModeTests {
+    let home = Fixtures.temporaryFolder()
+    deinit { try? FileManager.default.removeItem(atPath: home) }
+
     func env(_ extra: [String: String] = [:]) -> [String: String] {
-        let home = Fixtures.temporaryFolder()
         var e = ["PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_HOME": home + "/data", "LANG": "C.UTF-8"]
         e.merge(extra) { $1 }
         return e

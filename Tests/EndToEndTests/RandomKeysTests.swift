@@ -45,10 +45,10 @@ struct RandomKeysTests {
     }
 
     /// Sends a batch: runs of named keys in one send-keys call, literal text in its own.
-    static func send(_ presses: [Press], to session: String) {
+    static func send(_ presses: [Press], to tmux: Tmux) {
         var run: [String] = []
         func flush() {
-            if !run.isEmpty { Tmux.run(["tmux", "send-keys", "-t", session] + run) }
+            if !run.isEmpty { tmux.press(run) }
             run = []
         }
         for press in presses {
@@ -56,7 +56,7 @@ struct RandomKeysTests {
             case .named(let name): run.append(name)
             case .literal(let text):
                 flush()
-                Tmux.run(["tmux", "send-keys", "-t", session, "-l", text])
+                tmux.typeLiterally(text)
             }
         }
         flush()
@@ -107,7 +107,7 @@ struct RandomKeysTests {
                 resizes += 1
             }
             let presses = (0..<min(batch, total - sent)).map { _ in Self.randomPress(&random) }
-            Self.send(presses, to: tmux.name)
+            Self.send(presses, to: tmux)
             sent += presses.count
             history.append(presses.map(\.description).joined(separator: " "))
             Self.settle(tmux)

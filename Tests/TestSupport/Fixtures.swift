@@ -48,17 +48,20 @@ public enum Fixtures {
 }
 
 extension Fixtures {
-    /// A temporary folder, removed when the returned closure is called.
+    /// A new empty folder; the caller removes it.
     public static func temporaryFolder() -> String {
-        let path = "/tmp/waymark-test-\(UInt64.random(in: 0...UInt64.max))"
+        let path = temporaryPath()
         _ = try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
 
-    /// A copy of the shipped content in a temporary folder, for tests that break it on purpose.
+    /// A copy of the shipped content in a new temporary folder (the caller removes it), for tests
+    /// that break it on purpose.
     public static func copyOfShippedContent() -> String {
-        let folder = temporaryFolder()
-        _ = try? FileManager.default.copyItem(atPath: repoRoot + "/Content", toPath: folder + "/Content")
-        return folder + "/Content"
+        let path = temporaryPath()
+        _ = try? FileManager.default.copyItem(atPath: repoRoot + "/Content", toPath: path)
+        return path
     }
+
+    private static func temporaryPath() -> String { "/tmp/waymark-test-\(UInt64.random(in: 0...UInt64.max))" }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Drives a real terminal: a detached tmux session running a plain shell, typed into with
-/// send-keys and read with capture-pane, as a person at a keyboard would.
+/// send-keys and read with capture-pane, as a person at a keyboard would. Each has a tmux server
+/// of its own (its own socket), so tests never share one nor touch a person's own tmux.
 public final class Tmux: @unchecked Sendable {
     public static var available: Bool { which("tmux") != nil }
 
@@ -18,7 +19,7 @@ public final class Tmux: @unchecked Sendable {
     }
 
     deinit {
-        run(["kill-session", "-t", name])
+        run(["kill-server"])
         try? FileManager.default.removeItem(atPath: home)
     }
 
@@ -29,9 +30,7 @@ public final class Tmux: @unchecked Sendable {
     }
 
     /// Presses keys by tmux name: "Escape", "C-c", "NPage", "Left", "5"…
-    public func press(_ keys: String...) {
-        run(["send-keys", "-t", name] + keys)
-    }
+    public func press(_ keys: String...) { press(keys) }
 
     public func screen() -> String { run(["capture-pane", "-p", "-J", "-t", name]) }
 
@@ -45,6 +44,21 @@ public final class Tmux: @unchecked Sendable {
     /// The command in the foreground of the pane ("bash" once the program has ended).
     public func foreground() -> String {
         run(["display-message", "-p", "-t", name, "#{pane_current_command}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// "WIDTHxHEIGHT" of the pane as tmux has it now.
+    public func paneSize() -> String {
+        run(["display-message", "-p", "-t", name, "#{pane_width}x#{pane_height}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Types text exactly as given (no key names).
+    public func typeLiterally(_ text: String) {
+        run(["send-keys", "-t", name, "-l", text])
+    }
+
+    /// Presses keys by tmux name, as many as given, in one go.
+    public func press(_ keys: [String]) {
+        run(["send-keys", "-t", name] + keys)
     }
 
     public func shellPID() -> Int32 {
@@ -73,7 +87,7 @@ public final class Tmux: @unchecked Sendable {
 
     @discardableResult
     private func run(_ arguments: [String]) -> String {
-        Tmux.run(["tmux"] + arguments)
+        Tmux.run(["tmux", "-S", home + "/tmux-socket"] + arguments)
     }
 
     static func which(_ command: String) -> String? {
@@ -81,18 +95,10 @@ public final class Tmux: @unchecked Sendable {
         return found.isEmpty ? nil : found
     }
 
+    /// Runs a command (looked up in PATH) and returns what it printed.
     @discardableResult
     public static func run(_ arguments: [String]) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return "" }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        Spawn.run(arguments[0], Array(arguments.dropFirst())).output
     }
 }
 
@@ -110,29 +116,8 @@ public enum Binary {
         return Fixtures.repoRoot + "/.build/debug/waymark"
     }()
 
-    public struct Result {
-        public let status: Int32
-        public let output: String
-        public let error: String
-    }
-
     /// Runs the binary without a terminal, with the given standard input.
-    public static func run(_ arguments: [String], input: String = "", environment: [String: String]? = nil) -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        do { try process.run() } catch { return Result(status: -1, output: "", error: "\(error)") }
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                      error: String(decoding: err, as: UTF8.self))
+    public static func run(_ arguments: [String], input: String = "", environment: [String: String]? = nil) -> Spawn.Result {
+        Spawn.run(path, arguments, input: Array(input.utf8), environment: environment)
     }
 }

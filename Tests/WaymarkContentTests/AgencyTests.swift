@@ -29,7 +29,7 @@ import Yams
 
     /// The problems of loading `language`, as "file-name:line: message".
     func problems(_ root: String, language: String = "en") -> [String] {
-        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        defer { try? FileManager.default.removeItem(atPath: root) }
         do {
             _ = try ContentLoader.load(directory: root, language: language)
             return []
@@ -178,7 +178,7 @@ import Yams
             try write(root + "/agency.yaml", Self.blockStyle(Self.fullAgency))
             try edit(root + "/es/pages/get-help.md", "{agency.details}", "{agency.details}\n\nEscriba a {agency.website}; {agency.languages}.")
         }
-        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let es = try ContentLoader.load(directory: root, language: "es")
         let agency = try #require(es.agency)
         #expect(agency.name == "Casa Esperanza" && agency.phone == "(860) 555-0100" && agency.tty == "711")
@@ -253,7 +253,7 @@ import Yams
     @Test func aLanguageMissingFromAWordIsReportedForEveryLanguage() throws {
         let nameLine = try line(of: "es: Intercesores locales", in: Self.shippedAgencyFile) - 2
         let root = try copy { try edit($0 + "/agency.yaml", "  en: Local advocates\n  es: Intercesores locales\n", "  en: Local advocates\n") }
-        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let expected = ContentProblem(root + "/agency.yaml", nameLine, "'name' has no text for 'es' (every language needs one, or write one text for all)")
         // Loading English finds it too, so an editor who only tries English still hears of it;
         // check-content says it once, not once per language.
@@ -328,7 +328,7 @@ import Yams
             try write(root + "/es/pages/local.md", "# Local\n\n{agency.resources}\n")
             try edit(root + "/es/menu.yaml", "        page: not-legal-advice\n", "        page: not-legal-advice\n      - label: Local\n        page: local\n")
         }
-        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let found = ContentLoader.check(directory: root).map(\.message)
         #expect(found.contains { $0.contains("extra: there is no en/pages/local.md") }, "\(found)")
         #expect(found.contains { $0.contains("menu 'about' has 6 items; en/menu.yaml has 5") }, "\(found)")

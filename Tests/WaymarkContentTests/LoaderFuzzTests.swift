@@ -138,7 +138,7 @@ import WaymarkContent
         print("LoaderFuzzTests seed: \(seed) (replay with WAYMARK_FUZZ_SEED=\(seed))")
         var random = Random(seed: seed)
         let root = Fixtures.copyOfShippedContent()
-        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        defer { try? FileManager.default.removeItem(atPath: root) }
         var originals: [String: [UInt8]] = [:]
         for target in Self.targets {
             originals[target] = Array(try #require(FileManager.default.contents(atPath: root + "/" + target)))
@@ -197,7 +197,7 @@ import WaymarkContent
         ]
         for (name, bytes) in replacements {
             let root = Fixtures.copyOfShippedContent()
-            defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+            defer { try? FileManager.default.removeItem(atPath: root) }
             _ = FileManager.default.createFile(atPath: root + "/" + target, contents: Data(bytes))
             let context = "\(target) replaced by \(name)"
             do {

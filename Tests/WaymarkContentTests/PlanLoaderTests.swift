@@ -51,7 +51,7 @@ import WaymarkCore
 @Suite struct PlanLoaderErrorTests {
     func problems(replacing old: String, with new: String, language: String = "en") throws -> [String] {
         let root = Fixtures.copyOfShippedContent()
-        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let path = root + "/\(language)/plan.yaml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains(old), "fixture: \(old) not in plan.yaml")
@@ -116,7 +116,7 @@ import WaymarkCore
 
     @Test func aMissingFile() throws {
         let root = Fixtures.copyOfShippedContent()
-        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.removeItem(atPath: root + "/es/plan.yaml")
         let problems = ContentLoader.check(directory: root).map(\.description)
         #expect(problems == ["\(root)/es/plan.yaml:0: cannot read this file (missing, or no permission)"])
@@ -124,7 +124,7 @@ import WaymarkCore
 
     @Test func parityOfIDsOrderAndKinds() throws {
         let root = Fixtures.copyOfShippedContent()
-        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let path = root + "/es/plan.yaml"
         let original = try String(contentsOfFile: path, encoding: .utf8)
         #expect(ContentLoader.check(directory: root).isEmpty)

@@ -55,7 +55,7 @@ import WaymarkCore
     /// (through `ContentLoader.load`, as at start-up and in `check-content`) and the broken text.
     func problems(replacing old: String, with new: String) throws -> (found: [String], text: String) {
         let root = Fixtures.copyOfShippedContent()
-        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let path = root + "/en/screener.yaml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains(old), "fixture: \(old) not in screener.yaml")
@@ -153,7 +153,7 @@ import WaymarkCore
 
     @Test func theScreenerFileIsRequired() throws {
         let root = Fixtures.copyOfShippedContent()
-        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.removeItem(atPath: root + "/en/screener.yaml")
         #expect(throws: ContentProblems.self) { try ContentLoader.load(directory: root, language: "en") }
         #expect(ContentLoader.check(directory: root).contains { $0.file.hasSuffix("en/screener.yaml") })

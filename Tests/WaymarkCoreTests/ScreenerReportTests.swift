@@ -94,59 +94,31 @@ import WaymarkCore
     }
 }
 
-/// The built `waymark` binary, when this test run can find it (it sits next to the test bundle).
-enum BuiltBinary {
-    static let path: String? = {
-        var candidates: [String] = []
-        if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
-            candidates.append((bundle.bundlePath as NSString).deletingLastPathComponent + "/waymark")
-        }
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        candidates.append((exe as NSString).deletingLastPathComponent + "/waymark")
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path!)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
-}
-
-@Suite(.enabled(if: BuiltBinary.path != nil, "the waymark binary is not built next to the tests (swift build first)"))
+@Suite
 struct ScreenCommandTests {
     let content = ["--content", Fixtures.repoRoot + "/Content"]
 
     @Test func json() throws {
-        let run = try BuiltBinary.run(["screen", "--answer", "forced_labor=yes", "--answer", "in_us=yes", "--json"] + content)
-        #expect(run.status == 0, "\(run.err)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        let run = Binary.run(["screen", "--answer", "forced_labor=yes", "--answer", "in_us=yes", "--json"] + content)
+        #expect(run.status == 0, "\(run.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         #expect((object["t_visa"] as? [String: Any])?["result"] as? String == "unclear")
         #expect(object["answers"] as? [String: String] == ["forced_labor": "yes", "in_us": "yes"])
     }
 
-    @Test func text() throws {
-        let run = try BuiltBinary.run(["screen", "--answer", "unpaid_wages=yes"] + content)
+    @Test func text() {
+        let run = Binary.run(["screen", "--answer", "unpaid_wages=yes"] + content)
         #expect(run.status == 0)
-        #expect(run.out.contains("Worth asking an attorney about: A wage claim"))
+        #expect(run.output.contains("Worth asking an attorney about: A wage claim"))
     }
 
-    @Test func anUnknownIDExits64NamingTheValidOnes() throws {
-        let run = try BuiltBinary.run(["screen", "--answer", "in_usa=yes"] + content)
+    @Test func anUnknownIDExits64NamingTheValidOnes() {
+        let run = Binary.run(["screen", "--answer", "in_usa=yes"] + content)
         #expect(run.status == 64)
-        #expect(run.out.isEmpty)
-        #expect(run.err.contains("unknown question id 'in_usa'") && run.err.contains("in_us, at_port_of_entry"))
-        let value = try BuiltBinary.run(["screen", "--answer", "in_us=perhaps"] + content)
+        #expect(run.output.isEmpty)
+        #expect(run.error.contains("unknown question id 'in_usa'") && run.error.contains("in_us, at_port_of_entry"))
+        let value = Binary.run(["screen", "--answer", "in_us=perhaps"] + content)
         #expect(value.status == 64)
-        #expect(value.err.contains("yes, no, unsure"))
+        #expect(value.error.contains("yes, no, unsure"))
     }
 }

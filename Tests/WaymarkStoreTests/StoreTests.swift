@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import WaymarkCore
 @testable import WaymarkStore
 
@@ -22,14 +23,7 @@ final class Scratch {
     @discardableResult
     static func run(_ tool: String, _ arguments: [String]) -> Int32 {
         guard FileManager.default.isExecutableFile(atPath: tool) else { return -1 }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        do { try process.run() } catch { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
+        return Spawn.run(tool, arguments).status
     }
 
     /// A small tmpfs here (root only); false where mounting is not possible.
