@@ -8,6 +8,8 @@ import Glibc
 /// (a test runner's worker threads block nearly all), so a tmux server started through it could
 /// not see its children end and the program under test could not receive SIGTERM.
 public enum Spawn {
+    private static let spawning = NSLock()
+
     public struct Result: Sendable {
         /// The exit status, or 128 + the signal's number when a signal ended it (as a shell says).
         public let status: Int32
@@ -21,9 +23,18 @@ public enum Spawn {
     public static func run(_ path: String, _ arguments: [String], input: [UInt8]? = nil,
                            environment: [String: String]? = nil, seconds: Double = 120) -> Result {
         var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
-        guard pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else { return Result(status: -1, output: "", error: "pipe failed") }
-        if input != nil, pipe(&stdinPipe) != 0 { return Result(status: -1, output: "", error: "pipe failed") }
         defer { for fd in stdinPipe + stdoutPipe + stderrPipe where fd >= 0 { close(fd) } }
+        // Close-on-exec, and made under the lock that every spawn here takes: a program another
+        // test starts at the same moment must not inherit these ends, or this child would never
+        // see the end of its input, nor we the end of its output.
+        spawning.lock()
+        var made = pipe(&stdoutPipe) == 0 && pipe(&stderrPipe) == 0
+        if made, input != nil { made = pipe(&stdinPipe) == 0 }
+        for fd in stdinPipe + stdoutPipe + stderrPipe where fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        guard made else {
+            spawning.unlock()
+            return Result(status: -1, output: "", error: "pipe failed")
+        }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -35,7 +46,6 @@ public enum Spawn {
         }
         posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
-        for fd in stdinPipe + stdoutPipe + stderrPipe where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -56,6 +66,7 @@ public enum Spawn {
         var pid: pid_t = 0
         let spawned = envp.map { posix_spawnp(&pid, path, &actions, &attributes, argv, $0) }
             ?? posix_spawnp(&pid, path, &actions, &attributes, argv, environ)
+        spawning.unlock()
         guard spawned == 0 else { return Result(status: -1, output: "", error: "cannot start \(path): \(String(cString: strerror(spawned)))") }
 
         // Only the parent's ends stay open here, so the reads see their end when the child's do.
