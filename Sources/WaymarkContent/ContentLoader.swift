@@ -14,7 +14,10 @@ public enum ContentLoader {
         case firstScreen
     }
 
-    public static func load(directory: String, language: String, extent: Extent = .everything) throws(ContentProblems) -> Content {
+    /// `between` runs after each file that takes a while (every page, the screener, the plan), so
+    /// that a caller can answer the quick exit while a large folder is read.
+    public static func load(directory: String, language: String, extent: Extent = .everything,
+                            between: () -> Void = {}) throws(ContentProblems) -> Content {
         var problems: [ContentProblem] = []
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         guard Files.isDirectory(base) else {
@@ -40,6 +43,7 @@ public enum ContentLoader {
                 let (page, pageProblems) = AgencyPlaceholders.parsePage(text, id: id, file: file)
                 problems += pageProblems
                 if let page { pages[id] = page }
+                between()
             }
             let (menus, menuLines, itemLines) = loadMenus("\(folder)/menu.yaml", &problems)
             validate(menus: menus, lines: menuLines, itemLines: itemLines, pageIDs: Set(pageIDs),
@@ -49,6 +53,7 @@ public enum ContentLoader {
             var plan: SafetyPlanTemplate?
             if extent == .everything {
                 screener = loadScreener(directory: base, language: language, &problems)
+                between()
                 plan = PlanLoader.load(file: "\(folder)/\(PlanLoader.fileName)", &problems)
             }
             return (strings, pages, menus, screener, plan)

@@ -13,7 +13,7 @@ public enum PlainSession {
         var state = AppState(content: setup.content, size: Size(width: width, height: height), planFile: setup.planFile,
                              planPath: setup.planPath, exportPath: setup.exportPath)
         if let complete = setup.complete {
-            switch complete() {
+            switch complete({}) {
             case .success(let full): state.switchContent(full)
             case .failure(let failure):
                 printError(failure.message)
@@ -40,7 +40,7 @@ public enum PlainSession {
                 case .switchLanguage(let language):
                     if let ready = loaded[language] {
                         state.switchContent(ready)
-                    } else if case .success(let other) = setup.load(language) {
+                    } else if case .success(let other) = setup.load(language, {}) {
                         loaded[language] = other
                         state.switchContent(other)
                     }

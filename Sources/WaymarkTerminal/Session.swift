@@ -14,15 +14,17 @@ public struct SessionSetup {
     /// Minutes without a key after which the program does what the quick exit does (nil: never).
     public var idleMinutes: Int?
     public var plans: PlanKeeper
-    /// The content of another language (loaded the first time it is asked for).
-    public var load: (String) -> Result<Content, ContentLoadFailure>
+    /// The content of another language (loaded the first time it is asked for; the closure is
+    /// called between files, as for `complete`).
+    public var load: (String, () -> Void) -> Result<Content, ContentLoadFailure>
     /// The rest of the content, read right after the first screen is drawn (`content` holds
-    /// only what that screen needs); nil when `content` is complete.
-    public var complete: (() -> Result<Content, ContentLoadFailure>)?
+    /// only what that screen needs); nil when `content` is complete. It calls the closure it is
+    /// given between files, where the session answers a quick exit typed meanwhile.
+    public var complete: ((() -> Void) -> Result<Content, ContentLoadFailure>)?
 
     public init(content: Content, useColor: Bool, planFile: PlanFileState, planPath: String?, exportPath: String,
-                idleMinutes: Int? = nil, plans: PlanKeeper, complete: (() -> Result<Content, ContentLoadFailure>)? = nil,
-                load: @escaping (String) -> Result<Content, ContentLoadFailure>) {
+                idleMinutes: Int? = nil, plans: PlanKeeper, complete: ((() -> Void) -> Result<Content, ContentLoadFailure>)? = nil,
+                load: @escaping (String, () -> Void) -> Result<Content, ContentLoadFailure>) {
         self.complete = complete
         self.content = content
         self.useColor = useColor
@@ -60,11 +62,33 @@ public enum Session {
         var state = AppState(content: setup.content, size: terminal.size, planFile: setup.planFile,
                              planPath: setup.planPath, exportPath: setup.exportPath,
                              settings: Settings(idleMinutes: setup.idleMinutes, theme: terminal.theme))
+        /// Clears the screen first, then writes the latest plan, then ends: the clearing is never
+        /// delayed and typed work is never lost.
+        func quickExit() -> Never {
+            terminal.clearScreenNow()
+            if let plan = state.planToSave { _ = setup.plans.save(plan) }
+            _exit(0)
+        }
+
         var lastKey = monotonicMilliseconds()
         var frame = render(state)
         terminal.draw(frame)
+        // Keys typed while the rest of the content is read: a quick exit among them is done at
+        // once; the others wait for the loop below.
+        var typedAhead: [Key] = []
+        var resizedMeanwhile = false
+        func answerQuickExitWhileReading() {
+            switch terminal.next(timeoutMilliseconds: 0) {
+            case .idle: break
+            case .resized: resizedMeanwhile = true
+            case .closed: quickExit()
+            case .keys(let keys):
+                if keys.contains(where: { Bindings.action(for: $0, in: state.context) == .quickExit }) { quickExit() }
+                typedAhead += keys
+            }
+        }
         if let complete = setup.complete {
-            switch complete() {
+            switch complete(answerQuickExitWhileReading) {
             case .success(let full):
                 loaded[full.language] = full
                 state.switchContent(full)
@@ -73,14 +97,6 @@ public enum Session {
                 terminal.stop()
                 throw .content(failure.message)
             }
-        }
-
-        /// Clears the screen first, then writes the latest plan, then ends: the clearing is never
-        /// delayed and typed work is never lost.
-        func quickExit() -> Never {
-            terminal.clearScreenNow()
-            if let plan = state.planToSave { _ = setup.plans.save(plan) }
-            _exit(0)
         }
 
         func handle(_ effects: [Effect], repaint: inout Bool) {
@@ -97,7 +113,7 @@ public enum Session {
                         state.switchContent(ready)
                         continue
                     }
-                    switch setup.load(language) {
+                    switch setup.load(language, answerQuickExitWhileReading) {
                     case .success(let other):
                         loaded[language] = other
                         state.switchContent(other)
@@ -120,7 +136,16 @@ public enum Session {
                 let left = max(0, Int64(minutes) * 60_000 - (monotonicMilliseconds() - lastKey))
                 wait = wait < 0 ? Int32(min(left, Int64(Int32.max))) : min(wait, Int32(min(left, Int64(Int32.max))))
             }
-            let input = terminal.next(timeoutMilliseconds: wait)
+            let input: Terminal.Input
+            if resizedMeanwhile {
+                resizedMeanwhile = false
+                input = .resized
+            } else if !typedAhead.isEmpty {
+                input = .keys(typedAhead)
+                typedAhead = []
+            } else {
+                input = terminal.next(timeoutMilliseconds: wait)
+            }
             if case .keys = input { lastKey = monotonicMilliseconds() }
             if let minutes = state.settings.idleMinutes, monotonicMilliseconds() - lastKey >= Int64(minutes) * 60_000 {
                 // Nobody has touched it for a while: hide everything, as the quick exit does.

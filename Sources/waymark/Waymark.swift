@@ -109,16 +109,16 @@ struct Run: ParsableCommand {
         let setup = SessionSetup(
             content: content, useColor: useColor, planFile: plans.initialState, planPath: plans.path,
             exportPath: home + "/notes.txt", idleMinutes: idleMinutes, plans: plans.keeper,
-            complete: {
+            complete: { between in
                 do throws(ContentProblems) {
-                    return .success(try ContentLoader.load(directory: directory, language: language))
+                    return .success(try ContentLoader.load(directory: directory, language: language, between: between))
                 } catch {
                     return .failure(ContentLoadFailure(report(error)))
                 }
             }
-        ) { language in
+        ) { language, between in
             do throws(ContentProblems) {
-                return .success(try ContentLoader.load(directory: directory, language: language))
+                return .success(try ContentLoader.load(directory: directory, language: language, between: between))
             } catch {
                 return .failure(ContentLoadFailure(error.problems.first?.description ?? ""))
             }

@@ -100,6 +100,28 @@ struct TerminalTests {
         expectCleared(tmux, ["Waymark", "Warning signs"])
     }
 
+    /// The first screen shows before the rest of the content is read; Esc pressed while a large
+    /// folder is still being read leaves at once, not when the reading is done.
+    @Test func escWhileLargeContentIsStillReadLeavesAtOnce() throws {
+        let root = Fixtures.copyOfShippedContent()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let pages = root + "/en/pages"
+        let filler = String(repeating: "More words that take their time to read and wrap.\n\n", count: 17_000)
+        for name in try FileManager.default.contentsOfDirectory(atPath: pages) {
+            let handle = try #require(FileHandle(forWritingAtPath: pages + "/" + name))
+            handle.seekToEndOfFile()
+            handle.write(Data(("\n\n" + filler).utf8))
+            try handle.close()
+        }
+        let tmux = Tmux()
+        #expect(start(tmux, arguments: "--content \(root)"))
+        let pressed = Date()
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 1.5), "Esc is answered while the pages are read")
+        #expect(Date().timeIntervalSince(pressed) < 1.5)
+        expectCleared(tmux, ["Waymark", "Get help now"])
+    }
+
     /// A crash (here SIGSEGV, as a Swift trap raises SIGILL or SIGTRAP) still clears the screen
     /// and puts the terminal's modes back before the process dies by its signal.
     @Test(arguments: ["SEGV", "ILL", "TRAP"])
