@@ -141,7 +141,8 @@ public enum AgencyLoader {
                 return nil
             }
             if let text = node.string {
-                guard !text.allSatisfy(\.isWhitespace) else {
+                // Any visible ASCII byte settles it without walking Characters.
+                guard text.utf8.contains(where: { $0 > 32 && $0 < 127 }) || !text.allSatisfy(\.isWhitespace) else {
                     if required { problem(node.line, "'\(key)'\(where_) needs some text") }
                     return nil
                 }
@@ -198,7 +199,7 @@ public enum AgencyLoader {
             guard let node = mapping[key] else { return }
             let texts = node.string.map { [$0] } ?? node.mapping.map { $0.pairs.compactMap(\.value.string) } ?? []
             for text in texts {
-                let missing = needed.filter { !text.contains($0) }
+                let missing = needed.filter { !text.containsBytes($0) }
                 if !missing.isEmpty {
                     problem(node.line, "'\(key)' in 'words:' needs \(missing.joined(separator: " and ")) (where the number goes)")
                     return
@@ -230,7 +231,8 @@ public enum AgencyLoader {
 
         /// A folded or literal block (`|`, `>`) may hold new lines; labels and values are one line.
         func oneLine(_ text: String) -> String {
-            text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            if !text.utf8.contains(where: { $0 == 10 || $0 == 13 }) { return text.trimmingSpaces() }
+            return text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
                 .joined(separator: " ")
         }
     }

@@ -134,6 +134,18 @@ enum Parity {
 }
 
 extension String {
+    /// Whether `part` occurs in the text, byte for byte (for ASCII markers such as `{number}`,
+    /// where Unicode-aware matching would only cost time).
+    func containsBytes(_ part: String) -> Bool {
+        let bytes = Array(utf8), needle = Array(part.utf8)
+        guard let head = needle.first else { return true }
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == head {
+            if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
     /// Without spaces at either end. By bytes: walking Characters here cost milliseconds of
     /// start-up (docs/PERFORMANCE.md).
     public func trimmingSpaces() -> String {

@@ -78,6 +78,18 @@ private struct Line {
     /// The text after the indentation, with trailing spaces removed.
     var text: Substring
     var raw: Substring
+    /// A tab among the spaces that indent the line (found once, when the file is split).
+    var tabInIndent = false
+
+    /// "-" or "- …": an item of a block sequence.
+    var isSequenceItem: Bool {
+        let bytes = text.utf8
+        guard bytes.first == 45 else { return false }
+        let second = bytes.index(after: bytes.startIndex)
+        return second == bytes.endIndex || bytes[second] == 32
+    }
+
+    var isBlankOrComment: Bool { text.utf8.first.map { $0 == 35 } ?? true }
 }
 
 private struct Reader {
@@ -87,22 +99,45 @@ private struct Reader {
     init(_ text: String) {
         // Bytes, not Characters: every structural character is ASCII, and splitting by grapheme
         // is what made reading slow (docs/PERFORMANCE.md).
-        var number = 0
-        for raw in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
-            number += 1
-            var end = raw.endIndex
-            while end > raw.startIndex, [13, 32, 9].contains(raw[raw.index(before: end)]) { end = raw.index(before: end) }
-            var start = raw.startIndex
-            var indent = 0
-            while start < end, raw[start] == 32 { start = raw.index(after: start); indent += 1 }
-            var rawEnd = raw.endIndex
-            if rawEnd > raw.startIndex, raw[raw.index(before: rawEnd)] == 13 { rawEnd = raw.index(before: rawEnd) }
-            lines.append(Line(number: number, indent: indent, text: Substring(raw[start..<end]),
-                              raw: Substring(raw[raw.startIndex..<rawEnd])))
+        var text = text
+        text.makeContiguousUTF8()
+        let utf8 = text.utf8
+        let offsets = utf8.withContiguousStorageIfAvailable(Reader.splitLines) ?? []
+        func at(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        lines = offsets.enumerated().map { number, line in
+            Line(number: number + 1, indent: line.text.lowerBound - line.raw.lowerBound,
+                 text: Substring(utf8[at(line.text.lowerBound)..<at(line.text.upperBound)]),
+                 raw: Substring(utf8[at(line.raw.lowerBound)..<at(line.raw.upperBound)]), tabInIndent: line.tab)
         }
     }
 
-    static func isBlankOrComment(_ line: Line) -> Bool { line.text.isEmpty || line.text.first == "#" }
+    /// Each line's extent in bytes: `raw` without the line break (and a CR before it), `text`
+    /// without the indenting spaces and trailing blanks; and whether a tab is in the indentation.
+    static func splitLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [(raw: Range<Int>, text: Range<Int>, tab: Bool)] {
+        var result: [(raw: Range<Int>, text: Range<Int>, tab: Bool)] = []
+        var lineStart = 0
+        while true {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
+            var end = lineEnd
+            while end > lineStart, bytes[end - 1] == 13 || bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
+            var start = lineStart
+            while start < end, bytes[start] == 32 { start += 1 }
+            let rawEnd = lineEnd > lineStart && bytes[lineEnd - 1] == 13 ? lineEnd - 1 : lineEnd
+            var tab = false
+            var i = lineStart
+            while i < rawEnd, bytes[i] == 32 || bytes[i] == 9 {
+                if bytes[i] == 9 { tab = true; break }
+                i += 1
+            }
+            result.append((raw: lineStart..<rawEnd, text: start..<max(start, end), tab: tab))
+            guard lineEnd < bytes.count else { break }
+            lineStart = lineEnd + 1
+        }
+        return result
+    }
+
+    static func isBlankOrComment(_ line: Line) -> Bool { line.isBlankOrComment }
 
     mutating func skipBlank() {
         while index < lines.count, Reader.isBlankOrComment(lines[index]) { index += 1 }
@@ -116,7 +151,7 @@ private struct Reader {
         skipBlank()
         if let line = current, line.text == "---" { index += 1; skipBlank() }
         guard let first = current else { return nil }
-        if first.text.hasPrefix("\t") || first.raw.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+        if first.tabInIndent {
             throw YAMLError(line: first.number, message: "a tab in the indentation; indent with spaces")
         }
         let node = try block(indent: first.indent)
@@ -135,14 +170,14 @@ private struct Reader {
         skipBlank()
         guard let line = current else { return YAMLNode(kind: .scalar(""), line: lines.last?.number ?? 1) }
         try checkTabs(line)
-        if line.text == "-" || line.text.hasPrefix("- ") { return try sequence(indent: indent) }
+        if line.isSequenceItem { return try sequence(indent: indent) }
         if Reader.keySplit(line.text) != nil { return try mapping(indent: indent) }
         index += 1
         return try scalar(String(line.text), line: line.number, parentIndent: indent - 1)
     }
 
     func checkTabs(_ line: Line) throws(YAMLError) {
-        if line.raw.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+        if line.tabInIndent {
             throw YAMLError(line: line.number, message: "a tab in the indentation; indent with spaces")
         }
     }
@@ -152,9 +187,9 @@ private struct Reader {
         var items: [YAMLNode] = []
         while true {
             skipBlank()
-            guard let line = current, line.indent == indent, line.text == "-" || line.text.hasPrefix("- ") else { break }
-            let rest = line.text.dropFirst(1).drop { $0 == " " }
-            if rest.isEmpty || rest.first == "#" {
+            guard let line = current, line.indent == indent, line.isSequenceItem else { break }
+            let rest = Substring(line.text.utf8.dropFirst(1).drop { $0 == 32 })
+            if rest.utf8.isEmpty || rest.utf8.first == 35 {
                 index += 1
                 skipBlank()
                 if let next = current, next.indent > indent {
@@ -165,9 +200,9 @@ private struct Reader {
                 continue
             }
             // "- key: value": the rest of the line is a block indented to where it starts.
-            let column = indent + (line.text.count - rest.count)
-            lines[index] = Line(number: line.number, indent: column, text: rest, raw: line.raw)
-            if rest.hasPrefix("- ") || rest == "-" || Reader.keySplit(rest) != nil {
+            let column = indent + (line.text.utf8.count - rest.utf8.count)
+            lines[index] = Line(number: line.number, indent: column, text: rest, raw: line.raw, tabInIndent: line.tabInIndent)
+            if Line(number: 0, indent: 0, text: rest, raw: rest).isSequenceItem || Reader.keySplit(rest) != nil {
                 items.append(try block(indent: column))
             } else {
                 index += 1
@@ -190,7 +225,7 @@ private struct Reader {
             }
             try checkTabs(line)
             guard let (rawKey, rawValue) = Reader.keySplit(line.text) else {
-                if line.text.hasPrefix("- ") || line.text == "-" || line.text == "---" || line.text == "..." { break }
+                if line.isSequenceItem || line.text == "---" || line.text == "..." { break }
                 throw YAMLError(line: line.number, message: "expected 'key: value' here")
             }
             let key = try keyText(rawKey, line: line.number)
@@ -200,13 +235,13 @@ private struct Reader {
             seen[key] = line.number
             index += 1
             let keyNode = YAMLNode(kind: .scalar(key), line: line.number)
-            let value = rawValue.drop { $0 == " " }
+            let value = Substring(rawValue.utf8.drop { $0 == 32 })
             var valueNode: YAMLNode
-            if value.isEmpty || value.first == "#" {
+            if value.utf8.isEmpty || value.utf8.first == 35 {
                 skipBlank()
                 if let next = current, next.indent > indent {
                     valueNode = try block(indent: next.indent)
-                } else if let next = current, next.indent == indent, next.text == "-" || next.text.hasPrefix("- ") {
+                } else if let next = current, next.indent == indent, next.isSequenceItem {
                     valueNode = try sequence(indent: indent)
                 } else {
                     valueNode = YAMLNode(kind: .scalar(""), line: line.number)
@@ -304,8 +339,8 @@ private struct Reader {
         var blank = 0
         while index < lines.count {
             let next = lines[index]
-            if next.text.isEmpty { blank += 1; index += 1; continue }
-            if next.indent <= parentIndent || next.text.first == "#" { break }
+            if next.text.utf8.isEmpty { blank += 1; index += 1; continue }
+            if next.indent <= parentIndent || next.text.utf8.first == 35 { break }
             if Reader.keySplit(next.text) != nil {
                 throw YAMLError(line: next.number, message: "a ': ' inside a value that goes on from line \(line); put the value in double quotes")
             }
@@ -424,13 +459,13 @@ private struct Reader {
         var contentIndent: Int?
         while index < lines.count {
             let next = lines[index]
-            if next.raw.allSatisfy({ $0 == " " }) { body.append(nil); index += 1; continue }
+            if next.raw.utf8.allSatisfy({ $0 == 32 }) { body.append(nil); index += 1; continue }
             if next.indent <= parentIndent { break }
             if contentIndent == nil { contentIndent = next.indent }
             if next.indent < contentIndent! {
                 throw YAMLError(line: next.number, message: "this line is indented less than the first line of the text above")
             }
-            body.append(next.raw.dropFirst(contentIndent!))
+            body.append(Substring(next.raw.utf8.dropFirst(contentIndent!)))
             index += 1
         }
         var trailing = 0

@@ -146,18 +146,31 @@ public final class Terminal {
         if repaint { clearok(window, true) }
         werase(window)
         var buffer = [wchar_t](repeating: 0, count: 6)
+        // werase leaves plain blanks: with a plain style those cells need no call at all.
+        let plain = style(.plain)
+        let blanksAreErased = plain.0 == wm_a_normal() && plain.1 == 0
+        var lastTone = Tone.plain, lastStyle = plain
         for y in 0..<frame.size.height {
             for x in 0..<frame.size.width {
                 let cell = frame[x, y]
                 if cell.isContinuation { continue }
-                var count = 0
-                for scalar in display(cell.character).unicodeScalars.prefix(5) {
-                    buffer[count] = wchar_t(bitPattern: scalar.value)
-                    count += 1
+                if let ascii = cell.character.asciiValue {
+                    if ascii == 32, cell.tone == .plain, blanksAreErased { continue }
+                    buffer[0] = wchar_t(ascii)
+                    buffer[1] = 0
+                } else {
+                    var count = 0
+                    for scalar in display(cell.character).unicodeScalars.prefix(5) {
+                        buffer[count] = wchar_t(bitPattern: scalar.value)
+                        count += 1
+                    }
+                    buffer[count] = 0
                 }
-                buffer[count] = 0
-                let (attributes, pair) = style(cell.tone)
-                _ = wm_put_cell(window, Int32(y), Int32(x), buffer, attributes, pair)
+                if cell.tone != lastTone {
+                    lastTone = cell.tone
+                    lastStyle = style(cell.tone)
+                }
+                _ = wm_put_cell(window, Int32(y), Int32(x), buffer, lastStyle.0, lastStyle.1)
             }
         }
         if let cursor = frame.cursor {

@@ -61,9 +61,15 @@ private func drawFooter(_ frame: inout Frame, _ strings: Strings, context: Conte
         frame.put(Wrap.truncate(parts.joined(separator: "  "), width: width - 2), x: 1, y: y, tone: .footer)
         return
     }
+    // Each part is measured once; parts are joined by two spaces, and the row keeps one cell free at each end.
+    var used = DisplayWidth.of(parts.joined(separator: "  ")) + 2
     for binding in Bindings.footer(in: context) {
         let part = "\(binding.footerLabel) \(strings[binding.footerDescription])"
-        if DisplayWidth.of((parts + [part]).joined(separator: "  ")) + 2 <= width { parts.append(part) }
+        let partWidth = DisplayWidth.of(part) + 2
+        if used + partWidth <= width {
+            parts.append(part)
+            used += partWidth
+        }
     }
     frame.put(parts.joined(separator: "  "), x: 1, y: y, tone: .footer)
 }
