@@ -28,6 +28,22 @@ public enum DisplayWidth {
         return total
     }
 
+    /// The same for a `String`, without walking Characters when the text is ASCII (most is).
+    public static func of(_ text: String) -> Int {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var total = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte >= 0x20, byte != 0x7F { total += 1 }
+            }
+            return total
+        }
+        if let ascii = ascii ?? nil { return ascii }
+        var total = 0
+        for character in text { total += of(character) }
+        return total
+    }
+
     private static let wideRanges: [ClosedRange<UInt32>] = [
         0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0,
         0x23F3...0x23F3, 0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F,
