@@ -117,8 +117,8 @@ struct TerminalTests {
         #expect(start(tmux, arguments: "--content \(root)"))
         let pressed = Date()
         tmux.press("Escape")
-        #expect(tmux.waitForExit(seconds: 1.5), "Esc is answered while the pages are read")
-        #expect(Date().timeIntervalSince(pressed) < 1.5)
+        #expect(tmux.waitForExit(seconds: 2), "Esc is answered while the pages are read (reading them all takes seconds)")
+        #expect(Date().timeIntervalSince(pressed) < 2)
         expectCleared(tmux, ["Waymark", "Get help now"])
     }
 
