@@ -13,7 +13,9 @@ static int have_saved_modes = 0;
 static char clear_buffer[512];
 static size_t clear_length = 0;
 static int resize_pipe[2] = {-1, -1};
+static int termination_pipe[2] = {-1, -1};
 static volatile sig_atomic_t in_emergency = 0;
+static volatile sig_atomic_t defer_termination = 0;
 
 static void write_all(int fd, const char *bytes, size_t len) {
     while (len > 0) {
@@ -41,6 +43,18 @@ static void on_termination(int sig) {
     if (in_emergency) _exit(0);
     in_emergency = 1;
     wm_guard_emergency_clear();
+    if (defer_termination && termination_pipe[1] >= 0) {
+        // Plan changes not yet saved: the screen is clear already, and the session now saves
+        // them (encrypted) and ends, as the quick exit does. If it cannot within a second,
+        // SIGALRM ends the process.
+        int saved_errno = errno;
+        char byte = 1;
+        ssize_t ignored = write(termination_pipe[1], &byte, 1);
+        (void)ignored;
+        alarm(1);
+        errno = saved_errno;
+        return;
+    }
     // Same as the quick exit, exit status included; _exit also means no core file from SIGQUIT.
     _exit(0);
 }
@@ -65,6 +79,14 @@ static void on_resize(int sig) {
         (void)ignored;
     }
     errno = saved_errno;
+}
+
+static void make_pipe(int ends[2]) {
+    if (ends[0] >= 0 || pipe(ends) != 0) return;
+    for (int i = 0; i < 2; i++) {
+        fcntl(ends[i], F_SETFL, fcntl(ends[i], F_GETFL) | O_NONBLOCK);
+        fcntl(ends[i], F_SETFD, FD_CLOEXEC);
+    }
 }
 
 static void install(int sig, void (*handler)(int)) {
@@ -100,12 +122,8 @@ int wm_guard_install(int fd, const char *clear_bytes, size_t clear_len) {
     guarded_fd = fd;
     if (tcgetattr(fd, &saved_modes) == 0) have_saved_modes = 1;
     wm_guard_set_clear_bytes(clear_bytes, clear_len);
-    if (resize_pipe[0] < 0 && pipe(resize_pipe) == 0) {
-        for (int i = 0; i < 2; i++) {
-            fcntl(resize_pipe[i], F_SETFL, fcntl(resize_pipe[i], F_GETFL) | O_NONBLOCK);
-            fcntl(resize_pipe[i], F_SETFD, FD_CLOEXEC);
-        }
-    }
+    make_pipe(resize_pipe);
+    make_pipe(termination_pipe);
     install(SIGTERM, on_termination);
     install(SIGHUP, on_termination);
     install(SIGQUIT, on_termination);
@@ -128,6 +146,10 @@ int wm_disable_core_dumps(void) {
 }
 
 int wm_resize_pipe_fd(void) { return resize_pipe[0]; }
+
+int wm_termination_pipe_fd(void) { return termination_pipe[0]; }
+
+void wm_guard_defer_termination(int defer) { defer_termination = defer ? 1 : 0; }
 
 
 void wm_drain_resize_pipe(void) {

@@ -81,7 +81,7 @@ public enum Session {
             switch terminal.next(timeoutMilliseconds: 0) {
             case .idle: break
             case .resized: resizedMeanwhile = true
-            case .closed: quickExit()
+            case .closed, .terminated: quickExit()
             case .keys(let keys):
                 if keys.contains(where: { Bindings.action(for: $0, in: state.context) == .quickExit }) { quickExit() }
                 typedAhead += keys
@@ -131,6 +131,9 @@ public enum Session {
 
         while true {
             var repaint = false
+            // Unsaved plan changes: a signal to end lets the loop save them first (the screen is
+            // cleared by the signal's handler at once either way).
+            wm_guard_defer_termination(state.planToSave == nil ? 0 : 1)
             var wait: Int32 = state.planToSave == nil ? -1 : saveAfterMilliseconds
             if let minutes = state.settings.idleMinutes {
                 let left = max(0, Int64(minutes) * 60_000 - (monotonicMilliseconds() - lastKey))
@@ -152,7 +155,7 @@ public enum Session {
                 quickExit()
             }
             switch input {
-            case .closed:
+            case .closed, .terminated:
                 quickExit()
             case .idle:
                 if let plan = state.planToSave {

@@ -237,6 +237,8 @@ public final class Terminal {
         case keys([Key])
         case resized
         case closed
+        /// A termination signal arrived (the screen is already clear): save and end.
+        case terminated
         /// Nothing happened within the time asked for.
         case idle
     }
@@ -245,14 +247,16 @@ public final class Terminal {
     /// to be alone at once.
     public func next(timeoutMilliseconds: Int32 = -1) -> Input {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: wm_resize_pipe_fd(), events: Int16(POLLIN), revents: 0)]
+                   pollfd(fd: wm_resize_pipe_fd(), events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: wm_termination_pipe_fd(), events: Int16(POLLIN), revents: 0)]
         while true {
-            let ready = poll(&fds, 2, timeoutMilliseconds)
+            let ready = poll(&fds, 3, timeoutMilliseconds)
             if ready == 0 { return .idle }
             if ready < 0 {
                 if errno == EINTR { continue }
                 return .closed
             }
+            if fds[2].revents & Int16(POLLIN) != 0 { return .terminated }
             if fds[1].revents & Int16(POLLIN) != 0 { return .resized }
             if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR | POLLNVAL) != 0 { break }
         }

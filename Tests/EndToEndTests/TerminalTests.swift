@@ -256,9 +256,11 @@ struct ScreenerTerminalTests {
 
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
 struct PlanTerminalTests {
-    /// Type into a box, tick items, save with a passphrase, quick-exit while typing, start again,
-    /// unlock, and find everything there; the saved file holds none of the typed words.
-    @Test func typeSaveQuickExitUnlockAndFindItAllThere() throws {
+    /// Type into a box, tick items, save with a passphrase, leave while typing (Esc, or a signal
+    /// that ends the program: the terminal closing is SIGHUP), start again, unlock, and find
+    /// everything there; the saved file holds none of the typed words.
+    @Test(arguments: ["Escape", "TERM", "HUP"])
+    func typeSaveLeaveWhileTypingUnlockAndFindItAllThere(_ way: String) throws {
         let data = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: data) }
         let tmux = Tmux(environment: ["XDG_DATA_HOME": data])
@@ -285,7 +287,13 @@ struct PlanTerminalTests {
         tmux.press("Home", "Enter", "Tab")
         tmux.press("-l", " LATEWORDS")
         #expect(tmux.waitFor { $0.contains("LATEWORDS") })
-        tmux.press("Escape")
+        if way == "Escape" {
+            tmux.press("Escape")
+        } else {
+            // Sooner than the pause after which typing is saved anyway.
+            let pid = Tmux.run(["pgrep", "-P", "\(tmux.shellPID())", "waymark"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            Tmux.run(["kill", "-\(way)", pid])
+        }
         #expect(tmux.waitForExit())
         #expect(tmux.waitFor { $0.contains("exit=0") })
         #expect(!tmux.everything().contains("TYPEDWORDS"), "nothing typed is left on screen")

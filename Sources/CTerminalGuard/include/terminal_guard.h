@@ -27,6 +27,15 @@ int wm_disable_core_dumps(void);
 /// A pipe whose read end becomes readable when the window size changes (SIGWINCH).
 int wm_resize_pipe_fd(void);
 
+/// While `defer` is non-zero, a termination signal (TERM, HUP, QUIT, INT) clears the screen and
+/// restores the modes at once, as always, but instead of ending the process it makes
+/// `wm_termination_pipe_fd()` readable and gives the program one second (then SIGALRM) to save
+/// what is unsaved and end.
+void wm_guard_defer_termination(int defer);
+
+/// Becomes readable when a termination signal arrived while termination was deferred.
+int wm_termination_pipe_fd(void);
+
 /// Reads and discards pending resize notifications.
 void wm_drain_resize_pipe(void);
 #endif
