@@ -11,7 +11,8 @@ public enum PlainSession {
         let width = environmentNumber("COLUMNS").map { min(max($0, 20), 120) } ?? 80
         let height = environmentNumber("LINES").map { max($0, 8) } ?? 24
         var state = AppState(content: setup.content, size: Size(width: width, height: height), planFile: setup.planFile,
-                             planPath: setup.planPath, exportPath: setup.exportPath)
+                             planPath: setup.planPath, exportPath: setup.exportPath,
+                             settings: Settings(idleMinutes: setup.idleMinutes))
         if let complete = setup.complete {
             switch complete({}) {
             case .success(let full): state.switchContent(full)
@@ -61,7 +62,10 @@ public enum PlainSession {
                 // A box to write in: one line answers it.
                 write(text: state.content.strings[.plainType] + "\n")
                 let secret = isSecretField(state)
-                guard let line = readLine(hidden: secret && interactive) else { leave(quickly: false) }
+                guard let line = readLine(hidden: secret && interactive, idleMinutes: state.settings.idleMinutes) else {
+                    leave(quickly: false)
+                }
+                if line == idle { leave(quickly: true) }
                 if line.contains("\u{1B}") { leave(quickly: true) }
                 let keep = state.plan.editing?.text ?? ""
                 perform(state.update(.submitText(line.isEmpty && !secret ? keep : line)))
@@ -69,7 +73,8 @@ public enum PlainSession {
                 continue
             }
             write(text: state.content.strings[.plainPrompt] + "\n> ")
-            guard let line = readLine(hidden: false) else { leave(quickly: false) }
+            guard let line = readLine(hidden: false, idleMinutes: state.settings.idleMinutes) else { leave(quickly: false) }
+            if line == idle { leave(quickly: true) }
             let answer = line.trimmingCharacters()
             if answer.contains("\u{1B}") || answer.lowercased() == "x" { leave(quickly: true) }
             switch answer {
@@ -152,9 +157,13 @@ public enum PlainSession {
         _ = line.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
     }
 
+    /// What `readLine` returns when nothing was typed for the idle time (no line can hold it).
+    static let idle = "\u{0}idle"
+
     /// One line of input without its newline; nil at the end of the input. `hidden` turns the
-    /// terminal's echo off while it is typed (for a passphrase).
-    static func readLine(hidden: Bool) -> String? {
+    /// terminal's echo off while it is typed (for a passphrase). After `idleMinutes` without a
+    /// byte it returns `idle`.
+    static func readLine(hidden: Bool, idleMinutes: Int? = nil) -> String? {
         var saved = termios()
         let hide = hidden && tcgetattr(STDIN_FILENO, &saved) == 0
         if hide {
@@ -170,10 +179,19 @@ public enum PlainSession {
         }
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
+        var deadline = idleMinutes.map { monotonicMilliseconds() + Int64($0) * 60_000 }
         while true {
+            if let deadline {
+                var waiting = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+                let left = Int32(min(max(deadline - monotonicMilliseconds(), 0), Int64(Int32.max)))
+                let ready = poll(&waiting, 1, left)
+                if ready < 0, errno == EINTR { continue }
+                if ready == 0 { return idle }
+            }
             let n = Glibc.read(STDIN_FILENO, &byte, 1)
             if n < 0, errno == EINTR { continue }
             if n <= 0 { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if let minutes = idleMinutes { deadline = monotonicMilliseconds() + Int64(minutes) * 60_000 }
             if byte == 10 { break }
             bytes.append(byte)
         }

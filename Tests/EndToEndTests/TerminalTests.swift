@@ -318,3 +318,29 @@ struct PlanTerminalTests {
         #expect(mode == 0o600)
     }
 }
+
+/// `--idle-exit 1`: after a minute without a key the program does what the quick exit does, in
+/// the full-screen program and in the plain line mode. Both run at once, so the test takes one
+/// minute, not two.
+@Suite(.enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
+struct IdleExitTests {
+    @Test func aMinuteWithoutAKeyClearsAndLeavesInBothModes() {
+        let full = Tmux(), plain = Tmux()
+        for (tmux, mode) in [(full, ""), (plain, " --plain")] {
+            tmux.type("echo MARKER-BEFORE; \(Binary.path) --idle-exit 1\(mode); echo \"exit=$?\"")
+        }
+        #expect(full.waitFor { $0.contains("Get help now") && $0.contains("Esc") })
+        #expect(plain.waitFor { $0.contains("1. Get help now") })
+        full.press("2")
+        plain.type("2")
+        #expect(full.waitFor { $0.contains("minimum wage") })
+        #expect(plain.waitFor { $0.contains("minimum wage") })
+        for tmux in [full, plain] {
+            #expect(tmux.waitFor(seconds: 90) { $0.contains("exit=0") }, "the program left by itself")
+            let all = tmux.everything()
+            for word in ["MARKER-BEFORE", "Waymark", "minimum wage", "Get help now"] {
+                #expect(!all.contains(word), "'\(word)' is left on screen or in scrollback")
+            }
+        }
+    }
+}
