@@ -79,9 +79,7 @@ struct TerminalTests {
         #expect(start(tmux))
         tmux.press("3")
         #expect(tmux.waitFor { $0.contains("Warning signs") })
-        let pid = Tmux.run(["pgrep", "-P", "\(tmux.shellPID())", "waymark"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(!pid.isEmpty)
-        Tmux.run(["kill", "-\(signal)", pid])
+        #expect(tmux.signalProgram(signal))
         expectCleared(tmux, ["Waymark", "Warning signs"])
     }
 
@@ -94,9 +92,7 @@ struct TerminalTests {
         #expect(tmux.waitFor { $0.contains("Get help now") && $0.contains("Esc") })
         tmux.press("3")
         #expect(tmux.waitFor { $0.contains("Warning signs") })
-        let pid = Tmux.run(["pgrep", "-P", "\(tmux.shellPID())", "waymark"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(!pid.isEmpty)
-        Tmux.run(["kill", "-TERM", pid])
+        #expect(tmux.signalProgram("TERM"))
         expectCleared(tmux, ["Waymark", "Warning signs"])
     }
 
@@ -130,9 +126,7 @@ struct TerminalTests {
         #expect(start(tmux))
         tmux.press("2")
         #expect(tmux.waitFor { $0.contains("minimum wage") })
-        let pid = Tmux.run(["pgrep", "-P", "\(tmux.shellPID())", "waymark"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(!pid.isEmpty)
-        Tmux.run(["kill", "-\(signal)", pid])
+        #expect(tmux.signalProgram(signal))
         #expect(tmux.waitForExit())
         #expect(tmux.waitFor { $0.contains("exit=") })
         let all = tmux.everything()
@@ -291,8 +285,7 @@ struct PlanTerminalTests {
             tmux.press("Escape")
         } else {
             // Sooner than the pause after which typing is saved anyway.
-            let pid = Tmux.run(["pgrep", "-P", "\(tmux.shellPID())", "waymark"]).trimmingCharacters(in: .whitespacesAndNewlines)
-            Tmux.run(["kill", "-\(way)", pid])
+            #expect(tmux.signalProgram(way))
         }
         #expect(tmux.waitForExit())
         #expect(tmux.waitFor { $0.contains("exit=0") })

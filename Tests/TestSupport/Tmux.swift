@@ -61,6 +61,16 @@ public final class Tmux: @unchecked Sendable {
         run(["send-keys", "-t", name] + keys)
     }
 
+    /// Sends a signal ("TERM", "HUP", "SEGV"…) to the program the shell is running; false when
+    /// no such program runs.
+    @discardableResult
+    public func signalProgram(_ signal: String, named program: String = "waymark") -> Bool {
+        let pid = Tmux.run(["pgrep", "-P", "\(shellPID())", program]).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !pid.isEmpty else { return false }
+        Tmux.run(["kill", "-\(signal)", pid])
+        return true
+    }
+
     public func shellPID() -> Int32 {
         Int32(run(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
