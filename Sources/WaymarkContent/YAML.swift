@@ -81,8 +81,10 @@ private struct Line {
     /// A tab among the spaces that indent the line (found once, when the file is split).
     var tabInIndent = false
 
+    var isSequenceItem: Bool { Line.isSequenceItem(text) }
+
     /// "-" or "- …": an item of a block sequence.
-    var isSequenceItem: Bool {
+    static func isSequenceItem(_ text: Substring) -> Bool {
         let bytes = text.utf8
         guard bytes.first == 45 else { return false }
         let second = bytes.index(after: bytes.startIndex)
@@ -137,10 +139,8 @@ private struct Reader {
         return result
     }
 
-    static func isBlankOrComment(_ line: Line) -> Bool { line.isBlankOrComment }
-
     mutating func skipBlank() {
-        while index < lines.count, Reader.isBlankOrComment(lines[index]) { index += 1 }
+        while index < lines.count, lines[index].isBlankOrComment { index += 1 }
     }
 
     var current: Line? {
@@ -202,7 +202,7 @@ private struct Reader {
             // "- key: value": the rest of the line is a block indented to where it starts.
             let column = indent + (line.text.utf8.count - rest.utf8.count)
             lines[index] = Line(number: line.number, indent: column, text: rest, raw: line.raw, tabInIndent: line.tabInIndent)
-            if Line(number: 0, indent: 0, text: rest, raw: rest).isSequenceItem || Reader.keySplit(rest) != nil {
+            if Line.isSequenceItem(rest) || Reader.keySplit(rest) != nil {
                 items.append(try block(indent: column))
             } else {
                 index += 1

@@ -62,10 +62,12 @@ public enum PlainSession {
                 // A box to write in: one line answers it.
                 write(text: state.content.strings[.plainType] + "\n")
                 let secret = isSecretField(state)
-                guard let line = readLine(hidden: secret && interactive, idleMinutes: state.settings.idleMinutes) else {
-                    leave(quickly: false)
+                let line: String
+                switch readLine(hidden: secret && interactive, idleMinutes: state.settings.idleMinutes) {
+                case .line(let text): line = text
+                case .end: leave(quickly: false)
+                case .idle: leave(quickly: true)
                 }
-                if line == idle { leave(quickly: true) }
                 if line.contains("\u{1B}") { leave(quickly: true) }
                 let keep = state.plan.editing?.text ?? ""
                 perform(state.update(.submitText(line.isEmpty && !secret ? keep : line)))
@@ -73,8 +75,12 @@ public enum PlainSession {
                 continue
             }
             write(text: state.content.strings[.plainPrompt] + "\n> ")
-            guard let line = readLine(hidden: false, idleMinutes: state.settings.idleMinutes) else { leave(quickly: false) }
-            if line == idle { leave(quickly: true) }
+            let line: String
+            switch readLine(hidden: false, idleMinutes: state.settings.idleMinutes) {
+            case .line(let text): line = text
+            case .end: leave(quickly: false)
+            case .idle: leave(quickly: true)
+            }
             let answer = line.trimmingCharacters()
             if answer.contains("\u{1B}") || answer.lowercased() == "x" { leave(quickly: true) }
             switch answer {
@@ -157,13 +163,18 @@ public enum PlainSession {
         _ = line.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
     }
 
-    /// What `readLine` returns when nothing was typed for the idle time (no line can hold it).
-    static let idle = "\u{0}idle"
+    enum LineRead {
+        /// One line, without its newline.
+        case line(String)
+        /// The end of the input, with nothing more on the last line.
+        case end
+        /// No byte came for the idle time.
+        case idle
+    }
 
-    /// One line of input without its newline; nil at the end of the input. `hidden` turns the
-    /// terminal's echo off while it is typed (for a passphrase). After `idleMinutes` without a
-    /// byte it returns `idle`.
-    static func readLine(hidden: Bool, idleMinutes: Int? = nil) -> String? {
+    /// Reads one line. `hidden` turns the terminal's echo off while it is typed (for a
+    /// passphrase).
+    static func readLine(hidden: Bool, idleMinutes: Int? = nil) -> LineRead {
         var saved = termios()
         let hide = hidden && tcgetattr(STDIN_FILENO, &saved) == 0
         if hide {
@@ -186,17 +197,17 @@ public enum PlainSession {
                 let left = Int32(min(max(deadline - monotonicMilliseconds(), 0), Int64(Int32.max)))
                 let ready = poll(&waiting, 1, left)
                 if ready < 0, errno == EINTR { continue }
-                if ready == 0 { return idle }
+                if ready == 0 { return .idle }
             }
             let n = Glibc.read(STDIN_FILENO, &byte, 1)
             if n < 0, errno == EINTR { continue }
-            if n <= 0 { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if n <= 0 { return bytes.isEmpty ? .end : .line(String(decoding: bytes, as: UTF8.self)) }
             if let minutes = idleMinutes { deadline = monotonicMilliseconds() + Int64(minutes) * 60_000 }
             if byte == 10 { break }
             bytes.append(byte)
         }
         if bytes.last == 13 { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        return .line(String(decoding: bytes, as: UTF8.self))
     }
 }
 
