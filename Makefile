@@ -20,8 +20,12 @@ SCRATCH ?= .build
 # library and ncursesw. So is the C++ library the Swift runtime uses (the linker takes the first
 # libstdc++ it finds, so a folder holding only the static one goes first), and the binary is not
 # position-independent: together about 3 ms less at every start (docs/DECISIONS.md, entry 19).
+# Nothing looks up the program's own symbols at run time, so none is exported: the Swift runtime's
+# start-up `dladdr` then has no table of 9,700 symbols to walk; and with no Swift library beside
+# it, the binary needs no $ORIGIN search path, which cost the loader ~40 failed look-ups (entry 22).
 CXXSTATIC = $(abspath $(SCRATCH))/static-libstdc++
-RELEASEFLAGS = -c release --static-swift-stdlib -Xlinker -L$(CXXSTATIC) -Xswiftc -Xclang-linker -Xswiftc -no-pie
+RELEASEFLAGS = -c release --static-swift-stdlib -Xlinker -L$(CXXSTATIC) -Xswiftc -Xclang-linker -Xswiftc -no-pie \
+               -Xlinker --no-export-dynamic --disable-local-rpath
 SWIFTFLAGS ?= $(RELEASEFLAGS) --product waymark
 # The binary to install; `make install-files BIN=.build/debug/waymark` installs a debug build.
 BIN     ?= $(shell $(SWIFT) build $(SWIFTFLAGS) --scratch-path $(SCRATCH) --show-bin-path 2>/dev/null)/waymark
