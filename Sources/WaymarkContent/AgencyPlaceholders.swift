@@ -106,11 +106,15 @@ public enum AgencyPlaceholders {
     // MARK: - Text
 
     static func contains(_ text: String) -> Bool {
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while let brace = bytes[index...].firstIndex(of: 123) {
-            if bytes[brace...].starts(with: prefix) { return true }
-            index = bytes.index(after: brace)
+        text.utf8.withContiguousStorageIfAvailable(containsPrefix) ?? Array(text.utf8).withUnsafeBufferPointer(containsPrefix)
+    }
+
+    private static func containsPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= prefix.count else { return false }
+        for start in 0...(bytes.count - prefix.count) where bytes[start] == 123 {
+            var matched = 1
+            while matched < prefix.count, bytes[start + matched] == prefix[matched] { matched += 1 }
+            if matched == prefix.count { return true }
         }
         return false
     }

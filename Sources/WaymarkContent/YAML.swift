@@ -94,6 +94,14 @@ private struct Line {
     var isBlankOrComment: Bool { text.utf8.first.map { $0 == 35 } ?? true }
 }
 
+/// Where one line lies in a file's bytes (see `Reader.splitLines`). Plain offsets rather than
+/// `Range`s, whose array's generic metadata costs a conformance search at start.
+private struct LineBytes {
+    var rawStart: Int, rawEnd: Int
+    var textStart: Int, textEnd: Int
+    var tab: Bool
+}
+
 private struct Reader {
     var lines: [Line] = []
     var index = 0
@@ -107,16 +115,16 @@ private struct Reader {
         let offsets = utf8.withContiguousStorageIfAvailable(Reader.splitLines) ?? []
         func at(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         lines = offsets.enumerated().map { number, line in
-            Line(number: number + 1, indent: line.text.lowerBound - line.raw.lowerBound,
-                 text: Substring(utf8[at(line.text.lowerBound)..<at(line.text.upperBound)]),
-                 raw: Substring(utf8[at(line.raw.lowerBound)..<at(line.raw.upperBound)]), tabInIndent: line.tab)
+            Line(number: number + 1, indent: line.textStart - line.rawStart,
+                 text: Substring(utf8[at(line.textStart)..<at(line.textEnd)]),
+                 raw: Substring(utf8[at(line.rawStart)..<at(line.rawEnd)]), tabInIndent: line.tab)
         }
     }
 
     /// Each line's extent in bytes: `raw` without the line break (and a CR before it), `text`
     /// without the indenting spaces and trailing blanks; and whether a tab is in the indentation.
-    static func splitLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [(raw: Range<Int>, text: Range<Int>, tab: Bool)] {
-        var result: [(raw: Range<Int>, text: Range<Int>, tab: Bool)] = []
+    static func splitLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [LineBytes] {
+        var result: [LineBytes] = []
         var lineStart = 0
         while true {
             var lineEnd = lineStart
@@ -132,7 +140,7 @@ private struct Reader {
                 if bytes[i] == 9 { tab = true; break }
                 i += 1
             }
-            result.append((raw: lineStart..<rawEnd, text: start..<max(start, end), tab: tab))
+            result.append(LineBytes(rawStart: lineStart, rawEnd: rawEnd, textStart: start, textEnd: max(start, end), tab: tab))
             guard lineEnd < bytes.count else { break }
             lineStart = lineEnd + 1
         }
@@ -266,69 +274,75 @@ private struct Reader {
 
     /// Splits "key: value" at the first ": " (or a final ":") outside quotes.
     static func keySplit(_ text: Substring) -> (Substring, Substring)? {
+        // On the bytes through a pointer: walking a Substring's UTF-8 view index by index checks
+        // every index, and this runs for every line of every file.
+        let found = text.utf8.withContiguousStorageIfAvailable(keyColon)
+            ?? Array(text.utf8).withUnsafeBufferPointer(keyColon)
+        guard let offset = found else { return nil }
         let bytes = text.utf8
+        let colon = bytes.index(bytes.startIndex, offsetBy: offset)
+        return (Substring(bytes[..<colon]), Substring(bytes[bytes.index(after: colon)...]))
+    }
+
+    /// Where the colon after a mapping key is (`key:` at the end or before a space), or nil.
+    private static func keyColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = bytes.first else { return nil }
-        func split(at colon: Substring.UTF8View.Index) -> (Substring, Substring) {
-            (Substring(bytes[..<colon]), Substring(bytes[bytes.index(after: colon)...]))
-        }
         if first == 34 || first == 39 {  // a quoted key
-            var i = bytes.index(after: bytes.startIndex)
-            while i < bytes.endIndex {
+            var i = 1
+            while i < bytes.count {
                 let byte = bytes[i]
                 if byte == 92, first == 34 {  // backslash escape
-                    i = bytes.index(after: i)
-                    if i < bytes.endIndex { i = bytes.index(after: i) }
+                    i += 2
                     continue
                 }
                 if byte == first {
-                    let next = bytes.index(after: i)
-                    if first == 39, next < bytes.endIndex, bytes[next] == 39 { i = bytes.index(after: next); continue }
-                    guard next < bytes.endIndex, bytes[next] == 58 else { return nil }
-                    let after = bytes.index(after: next)
-                    return after == bytes.endIndex || bytes[after] == 32 ? split(at: next) : nil
+                    let next = i + 1
+                    if first == 39, next < bytes.count, bytes[next] == 39 { i = next + 1; continue }
+                    guard next < bytes.count, bytes[next] == 58 else { return nil }
+                    let after = next + 1
+                    return after == bytes.count || bytes[after] == 32 ? next : nil
                 }
-                i = bytes.index(after: i)
+                i += 1
             }
             return nil
         }
         if first == 35 { return nil }  // a comment
-        if first == 45, bytes.count >= 2, bytes[bytes.index(after: bytes.startIndex)] == 32 { return nil }  // "- "
+        if first == 45, bytes.count >= 2, bytes[1] == 32 { return nil }  // "- "
         var previous: UInt8 = 0
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
+        for i in 0..<bytes.count {
             let byte = bytes[i]
-            if byte == 58 {
-                let next = bytes.index(after: i)
-                if next == bytes.endIndex || bytes[next] == 32 { return split(at: i) }
-            }
+            if byte == 58, i + 1 == bytes.count || bytes[i + 1] == 32 { return i }
             if byte == 35, previous == 32 { return nil }
             previous = byte
-            i = bytes.index(after: i)
         }
         return nil
     }
 
     func checkPlainStart(_ text: Substring, line: Int) throws(YAMLError) {
-        guard let first = text.first else { return }
+        // The first byte, not the first Character: every character checked for is ASCII.
+        guard let first = text.utf8.first else { return }
         switch first {
-        case "&", "*": throw YAMLError(line: line, message: "anchors and aliases ('&', '*') are not supported; write the text out")
-        case "!": throw YAMLError(line: line, message: "tags ('!') are not supported")
-        case "@", "`", "%": throw YAMLError(line: line, message: "a value cannot start with '\(first)'; put it in double quotes")
-        case "{": if text != "{}" { throw YAMLError(line: line, message: "'{ }' mappings are not supported; use one 'key: value' per line") }
+        case UInt8(ascii: "&"), UInt8(ascii: "*"):
+            throw YAMLError(line: line, message: "anchors and aliases ('&', '*') are not supported; write the text out")
+        case UInt8(ascii: "!"): throw YAMLError(line: line, message: "tags ('!') are not supported")
+        case UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: "%"):
+            throw YAMLError(line: line, message: "a value cannot start with '\(Character(Unicode.Scalar(first)))'; put it in double quotes")
+        case UInt8(ascii: "{"):
+            if text != "{}" { throw YAMLError(line: line, message: "'{ }' mappings are not supported; use one 'key: value' per line") }
         default: break
         }
     }
 
     /// The value after "key: " or "- ", possibly continuing on more-indented lines.
     mutating func scalar(_ text: String, line: Int, parentIndent: Int) throws(YAMLError) -> YAMLNode {
-        let first = text.first!
-        if first == "\"" || first == "'" {
+        let first = text.utf8.first!
+        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
             return YAMLNode(kind: .scalar(try quoted(text, line: line, parentIndent: parentIndent, allowTrailing: true)), line: line)
         }
-        if first == "|" || first == ">" {
+        if first == UInt8(ascii: "|") || first == UInt8(ascii: ">") {
             return YAMLNode(kind: .scalar(try blockScalar(text, line: line, parentIndent: parentIndent)), line: line)
         }
-        if first == "[" { return try flowSequence(text, line: line) }
+        if first == UInt8(ascii: "[") { return try flowSequence(text, line: line) }
         try checkPlainStart(Substring(text), line: line)
         var value = Reader.stripComment(text)
         if Reader.keySplit(Substring(value)) != nil {
@@ -354,19 +368,25 @@ private struct Reader {
     }
 
     static func stripComment(_ text: String) -> String {
+        let found = text.utf8.withContiguousStorageIfAvailable(commentStart)
+            ?? Array(text.utf8).withUnsafeBufferPointer(commentStart)
+        guard let end = found else { return text }
         let bytes = text.utf8
+        return String(Substring(bytes[..<bytes.index(bytes.startIndex, offsetBy: end)]))
+    }
+
+    /// Where a " #" comment begins, less the spaces before it; nil when there is none.
+    private static func commentStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var previous: UInt8 = 0
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
+        for i in 0..<bytes.count {
             if bytes[i] == 35, previous == 32 {
-                var end = bytes.index(before: i)
-                while end > bytes.startIndex, bytes[bytes.index(before: end)] == 32 { end = bytes.index(before: end) }
-                return String(Substring(bytes[..<end]))
+                var end = i - 1
+                while end > 0, bytes[end - 1] == 32 { end -= 1 }
+                return end
             }
             previous = bytes[i]
-            i = bytes.index(after: i)
         }
-        return text
+        return nil
     }
 
     /// A quoted scalar; it may span lines (a line break folds to a space, a blank line is a break).

@@ -61,13 +61,37 @@ public enum Context: Sendable, Hashable, CaseIterable {
     case tooSmall
 }
 
+/// A set of contexts as bits: the key table is read before the first frame, and a `Set<Context>`
+/// there would cost a search of every conformance record in the binary (docs/PERFORMANCE.md).
+public struct Contexts: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    static let menu = Contexts(rawValue: 1 << 0), page = Contexts(rawValue: 1 << 1)
+    static let results = Contexts(rawValue: 1 << 2), form = Contexts(rawValue: 1 << 3)
+    static let editing = Contexts(rawValue: 1 << 4), tooSmall = Contexts(rawValue: 1 << 5)
+
+    init(_ context: Context) {
+        switch context {
+        case .menu: self = .menu
+        case .page: self = .page
+        case .results: self = .results
+        case .form: self = .form
+        case .editing: self = .editing
+        case .tooSmall: self = .tooSmall
+        }
+    }
+
+    public func contains(_ context: Context) -> Bool { contains(Contexts(context)) }
+}
+
 /// One row of the key table. The keymap, the footer and the help screen all come from `Bindings.all`.
 public struct Binding: Sendable {
     public let keys: [Key]
     /// How the keys are written on screen, e.g. "↑ ↓ k j".
     public let label: String
     public let description: StringKey
-    public let contexts: Set<Context>
+    public let contexts: Contexts
     /// Shown in the footer when there is room, in this order (lower first); nil: only in help.
     public let footerRank: Int?
     /// Short label used in the footer, e.g. "↑↓".
@@ -78,7 +102,7 @@ public struct Binding: Sendable {
 
     init(_ keys: [Key], label: String, footerLabel: String? = nil, _ description: StringKey,
          footer footerDescription: StringKey? = nil,
-         in contexts: Set<Context>, footerRank: Int? = nil, action: @escaping @Sendable (Key) -> Action) {
+         in contexts: Contexts, footerRank: Int? = nil, action: @escaping @Sendable (Key) -> Action) {
         self.keys = keys
         self.label = label
         self.footerLabel = footerLabel ?? label
@@ -91,16 +115,16 @@ public struct Binding: Sendable {
 
     init(_ keys: [Key], label: String, footerLabel: String? = nil, _ description: StringKey,
          footer footerDescription: StringKey? = nil,
-         in contexts: Set<Context>, footerRank: Int? = nil, _ action: Action) {
+         in contexts: Contexts, footerRank: Int? = nil, _ action: Action) {
         self.init(keys, label: label, footerLabel: footerLabel, description, footer: footerDescription, in: contexts,
                   footerRank: footerRank, action: { _ in action })
     }
 }
 
 public enum Bindings {
-    static let browsing: Set<Context> = [.menu, .page, .results, .form]
-    static let everywhere = Set(Context.allCases)
-    static let notTyping = everywhere.subtracting([.editing])
+    static let browsing: Contexts = [.menu, .page, .results, .form]
+    static let everywhere: Contexts = [.menu, .page, .results, .form, .editing, .tooSmall]
+    static let notTyping = everywhere.subtracting(.editing)
 
     public static let all: [Binding] = [
         Binding([.escape, .ctrl("c")], label: "Esc  Ctrl-C", footerLabel: "Esc", .quickExitHelp,
@@ -149,20 +173,12 @@ public enum Bindings {
         Binding([.ctrl("l")], label: "Ctrl-L", .repaint, in: everywhere, .repaint),
     ]
 
-    private static let table: [Context: [Key: Binding]] = {
-        var table: [Context: [Key: Binding]] = [:]
-        for context in Context.allCases {
-            var keys: [Key: Binding] = [:]
-            for binding in all where binding.contexts.contains(context) {
-                for key in binding.keys where keys[key] == nil { keys[key] = binding }
-            }
-            table[context] = keys
-        }
-        return table
-    }()
-
     public static func action(for key: Key, in context: Context) -> Action? {
-        if let binding = table[context]?[key] { return binding.action(key) }
+        // The first binding that has the key wins. A search of twenty rows, with no dictionary
+        // of `Key`s to build (and no conformance search) before the first key is answered.
+        if let binding = all.first(where: { $0.contexts.contains(context) && $0.keys.contains(key) }) {
+            return binding.action(key)
+        }
         // The mouse is never required; where it works it selects and scrolls.
         switch key {
         case .click(let x, let y): return context == .tooSmall ? nil : .click(x: x - 1, y: y - 1)

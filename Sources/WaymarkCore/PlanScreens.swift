@@ -443,7 +443,7 @@ public enum FormLayout {
     public static func lines(intro: [Block], rows: [FormRow], width: Int, editing: TextFieldModel?, selection: Int)
         -> ScreenLayout {
         var lines = introLines(intro, width: width)
-        var ranges: [Range<Int>] = []
+        var ranges: [LineRange] = []
         var cursor: (line: Int, column: Int)?
         for (index, row) in rows.enumerated() {
             let start = lines.count
@@ -502,7 +502,7 @@ public enum FormLayout {
                     cursor = (firstBoxLine + window.cursorRow, fieldIndent + window.cursorColumn)
                 }
             }
-            ranges.append(start..<lines.count)
+            ranges.append(LineRange(start..<lines.count))
         }
         var layout = ScreenLayout(lines: lines, items: ranges)
         layout.cursor = cursor

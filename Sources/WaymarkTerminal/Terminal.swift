@@ -59,8 +59,10 @@ public final class Terminal {
     /// Takes the character set from the environment. When it names UTF-8 but that exact locale is
     /// not installed (say es_US.UTF-8 on a machine with only C.UTF-8), UTF-8 is still what the
     /// terminal speaks, so use C.UTF-8 rather than falling back to ASCII.
+    /// Only the character set: nothing here formats by locale, and each other category is files
+    /// read at every start.
     private static func useLocaleCharacterSet() {
-        let applied = setlocale(LC_ALL, "") != nil
+        let applied = setlocale(LC_CTYPE, "") != nil
         if applied, isUTF8(String(cString: nl_langinfo(nl_item(CODESET)))) { return }
         var named = ""
         for variable in ["LC_ALL", "LC_CTYPE", "LANG"] {
@@ -72,9 +74,19 @@ public final class Terminal {
         if isUTF8(named) { setlocale(LC_CTYPE, "C.UTF-8") }
     }
 
-    private static func isUTF8(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return lower.contains("utf-8") || lower.contains("utf8")
+    /// Whether a locale or codeset name says UTF-8 ("UTF-8", "utf8", "es_US.UTF-8"). On bytes:
+    /// `String.contains` builds a table keyed by `Character`, a conformance search at every start.
+    static func isUTF8(_ name: String) -> Bool {
+        let letters = name.utf8.filter { $0 != UInt8(ascii: "-") }.map { $0 | 0x20 }
+        let wanted = Array("utf8".utf8)
+        var start = 0
+        while start + wanted.count <= letters.count {
+            var matched = 0
+            while matched < wanted.count, letters[start + matched] == wanted[matched] { matched += 1 }
+            if matched == wanted.count { return true }
+            start += 1
+        }
+        return false
     }
 
     /// Whether TERM names a terminal that can be drawn on: set, not "dumb", and known to terminfo.
@@ -150,11 +162,14 @@ public final class Terminal {
         let plain = style(.plain)
         let blanksAreErased = plain.0 == wm_a_normal() && plain.1 == 0
         var lastTone = Tone.plain, lastStyle = plain
+        let cells = frame.cells
         for y in 0..<frame.size.height {
             for x in 0..<frame.size.width {
-                let cell = frame[x, y]
+                let cell = cells[y * frame.size.width + x]
                 if cell.isContinuation { continue }
-                if let ascii = cell.character.asciiValue {
+                // One UTF-8 byte is ASCII; asking the UTF-8 view is far cheaper than `asciiValue`.
+                let utf8 = cell.character.utf8
+                if utf8.count == 1, let ascii = utf8.first {
                     if ascii == 32, cell.tone == .plain, blanksAreErased { continue }
                     buffer[0] = wchar_t(ascii)
                     buffer[1] = 0

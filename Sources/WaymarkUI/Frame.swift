@@ -44,6 +44,7 @@ public struct Frame: Sendable, Equatable {
     public mutating func put(_ text: String, x: Int, y: Int, tone: Tone, limit: Int? = nil) -> Int {
         guard y >= 0, y < size.height else { return x }
         let right = min(size.width, limit ?? size.width)
+        if let end = putASCII(text, x: x, y: y, tone: tone, right: right) { return end }
         var column = x
         for character in text {
             let width = DisplayWidth.of(character)
@@ -72,12 +73,30 @@ public struct Frame: Sendable, Equatable {
         return column
     }
 
+    /// `put` for text that is all ASCII (most is), on bytes rather than Characters: one cell per
+    /// byte, and controls take none, as in the general path.
+    private mutating func putASCII(_ text: String, x: Int, y: Int, tone: Tone, right: Int) -> Int? {
+        let end = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            var column = x
+            for byte in bytes where byte >= 0x20 && byte != 0x7F {
+                if column >= right { return right }
+                if column >= 0 {
+                    set(column, y, Cell(character: Character(Unicode.Scalar(byte)), tone: tone, isContinuation: false))
+                }
+                column += 1
+            }
+            return column
+        }
+        return end ?? nil
+    }
+
     private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, x < size.width else { return }
         let index = y * size.width + x
         // Overwriting half of a wide character blanks the other half.
         if cells[index].isContinuation, x > 0 { cells[index - 1] = Cell(character: " ", tone: cells[index - 1].tone, isContinuation: false) }
-        if !cells[index].isContinuation, DisplayWidth.of(cells[index].character) == 2, x + 1 < size.width, !cell.isContinuation {
+        if !cells[index].isContinuation, x + 1 < size.width, cells[index + 1].isContinuation, !cell.isContinuation {
             cells[index + 1] = Cell(character: " ", tone: cells[index + 1].tone, isContinuation: false)
         }
         cells[index] = cell

@@ -13,7 +13,7 @@ public func render(_ state: AppState) -> Frame {
     let bodyHeight = Layout.bodyHeight(state.size)
     if state.hasChoices {
         let selection = screen.selection
-        let selected = layout.items.indices.contains(selection) ? layout.items[selection] : 0..<0
+        let selected = layout.items.indices.contains(selection) ? layout.items[selection].range : 0..<0
         drawLines(&frame, layout.lines, scroll: screen.scroll, selected: selected, typing: state.context == .editing)
         if let cursor = layout.cursor {
             let y = 1 + cursor.line - screen.scroll
@@ -54,15 +54,15 @@ private func drawFooter(_ frame: inout Frame, _ strings: Strings, context: Conte
         [strings[.quickExit], strings[.emergency]],
         [strings[.quickExit], "911"],
         [strings[.quickExitShort], "911"],
-    ].first { DisplayWidth.of($0.joined(separator: "  ")) + 2 <= width } ?? [strings[.quickExitShort]]
+    ].first { DisplayWidth.of(spaced($0)) + 2 <= width } ?? [strings[.quickExitShort]]
     var parts = required
     if let notice {
         parts.append(notice)
-        frame.put(Wrap.truncate(parts.joined(separator: "  "), width: width - 2), x: 1, y: y, tone: .footer)
+        frame.put(Wrap.truncate(spaced(parts), width: width - 2), x: 1, y: y, tone: .footer)
         return
     }
     // Each part is measured once; parts are joined by two spaces, and the row keeps one cell free at each end.
-    var used = DisplayWidth.of(parts.joined(separator: "  ")) + 2
+    var used = DisplayWidth.of(spaced(parts)) + 2
     for binding in Bindings.footer(in: context) {
         let part = "\(binding.footerLabel) \(strings[binding.footerDescription])"
         let partWidth = DisplayWidth.of(part) + 2
@@ -71,7 +71,18 @@ private func drawFooter(_ frame: inout Frame, _ strings: Strings, context: Conte
             used += partWidth
         }
     }
-    frame.put(parts.joined(separator: "  "), x: 1, y: y, tone: .footer)
+    frame.put(spaced(parts), x: 1, y: y, tone: .footer)
+}
+
+/// The footer's parts with two spaces between. Not `joined(separator:)`, whose generic metadata
+/// costs a search of every conformance record on the first frame (docs/PERFORMANCE.md).
+private func spaced(_ parts: [String]) -> String {
+    var line = parts.first ?? ""
+    for part in parts.dropFirst() {
+        line += "  "
+        line += part
+    }
+    return line
 }
 
 /// Draws the visible lines; the lines of the selected choice are highlighted across the row and

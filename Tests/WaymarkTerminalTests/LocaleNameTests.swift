@@ -1,0 +1,15 @@
+import Testing
+@testable import WaymarkTerminal
+
+/// The terminal draws UTF-8 only when the locale says so; else it falls back to ASCII.
+@Suite struct LocaleNameTests {
+    @Test(arguments: ["UTF-8", "utf8", "es_US.UTF-8", "en_GB.utf8", "C.UTF-8", "de_DE.Utf-8@euro"])
+    func namesOfUTF8AreRecognised(_ name: String) {
+        #expect(Terminal.isUTF8(name))
+    }
+
+    @Test(arguments: ["", "C", "POSIX", "ANSI_X3.4-1968", "en_US.ISO-8859-1", "utf", "UTF-16", "tf8", "ru_RU.KOI8-R"])
+    func otherNamesAreNot(_ name: String) {
+        #expect(!Terminal.isUTF8(name))
+    }
+}
