@@ -157,7 +157,11 @@ public enum ContentLoader {
     }
 
     static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        // Bytes: every allowed character is ASCII, and any other byte makes the id invalid.
+        !id.isEmpty && id.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
     }
 
     // MARK: - YAML

@@ -263,7 +263,7 @@ private struct Reader {
     }
 
     func keyText(_ raw: Substring, line: Int) throws(YAMLError) -> String {
-        if raw.first == "\"" || raw.first == "'" {
+        if raw.utf8.first == UInt8(ascii: "\"") || raw.utf8.first == UInt8(ascii: "'") {
             var reader = Reader("")
             reader.lines = [Line(number: line, indent: 0, text: raw, raw: raw)]
             return try reader.quoted(String(raw), line: line, parentIndent: -1, allowTrailing: false)

@@ -162,30 +162,32 @@ public final class Terminal {
         let plain = style(.plain)
         let blanksAreErased = plain.0 == wm_a_normal() && plain.1 == 0
         var lastTone = Tone.plain, lastStyle = plain
-        let cells = frame.cells
-        for y in 0..<frame.size.height {
-            for x in 0..<frame.size.width {
-                let cell = cells[y * frame.size.width + x]
-                if cell.isContinuation { continue }
-                // One UTF-8 byte is ASCII; asking the UTF-8 view is far cheaper than `asciiValue`.
-                let utf8 = cell.character.utf8
-                if utf8.count == 1, let ascii = utf8.first {
-                    if ascii == 32, cell.tone == .plain, blanksAreErased { continue }
-                    buffer[0] = wchar_t(ascii)
-                    buffer[1] = 0
-                } else {
-                    var count = 0
-                    for scalar in display(cell.character).unicodeScalars.prefix(5) {
-                        buffer[count] = wchar_t(bitPattern: scalar.value)
-                        count += 1
+        let width = frame.size.width
+        // Cells are read in place (no copy, so no retain and release of each Character).
+        frame.cells.withUnsafeBufferPointer { cells in
+            for y in 0..<frame.size.height {
+                for x in 0..<width where !cells[y * width + x].isContinuation {
+                    let tone = cells[y * width + x].tone
+                    // One UTF-8 byte is ASCII; the UTF-8 view is far cheaper to ask than `asciiValue`.
+                    let utf8 = cells[y * width + x].character.utf8
+                    if utf8.count == 1, let ascii = utf8.first {
+                        if ascii == 32, tone == .plain, blanksAreErased { continue }
+                        buffer[0] = wchar_t(ascii)
+                        buffer[1] = 0
+                    } else {
+                        var count = 0
+                        for scalar in display(cells[y * width + x].character).unicodeScalars.prefix(5) {
+                            buffer[count] = wchar_t(bitPattern: scalar.value)
+                            count += 1
+                        }
+                        buffer[count] = 0
                     }
-                    buffer[count] = 0
+                    if tone != lastTone {
+                        lastTone = tone
+                        lastStyle = style(tone)
+                    }
+                    _ = wm_put_cell(window, Int32(y), Int32(x), buffer, lastStyle.0, lastStyle.1)
                 }
-                if cell.tone != lastTone {
-                    lastTone = cell.tone
-                    lastStyle = style(cell.tone)
-                }
-                _ = wm_put_cell(window, Int32(y), Int32(x), buffer, lastStyle.0, lastStyle.1)
             }
         }
         if let cursor = frame.cursor {
