@@ -45,8 +45,6 @@ public struct Settings: Sendable, Equatable {
     public static let idleChoices: [Int?] = [nil, 2, 5, 15, 30]
 }
 
-/// What a screen shows, laid out for the current width: its lines and, for screens with
-/// choices, the lines each choice takes.
 /// The lines one choice takes, from `lowerBound` up to but not including `upperBound`. Not a
 /// `Range<Int>`: an array of those costs a search of every conformance record in the binary
 /// before the first frame (docs/PERFORMANCE.md).
@@ -63,6 +61,8 @@ public struct LineRange: Sendable, Equatable {
     public func contains(_ line: Int) -> Bool { line >= lowerBound && line < upperBound }
 }
 
+/// What a screen shows, laid out for the current width: its lines and, for screens with
+/// choices, the lines each choice takes.
 public struct ScreenLayout: Sendable, Equatable {
     public var lines: [LaidOutLine]
     public var items: [LineRange]
