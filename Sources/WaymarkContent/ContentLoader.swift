@@ -81,6 +81,21 @@ public enum ContentLoader {
         return problems.filter { seen.insert($0.description).inserted }
     }
 
+    /// One language's screener alone, with the agency's words filled in (for `waymark screen`).
+    public static func loadScreener(directory: String, language: String) throws(ContentProblems) -> Screener {
+        var problems: [ContentProblem] = []
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let before = problems.count
+        let agency = AgencyLoader.loadIfPresent(directory: base, language: language, &problems)
+        let context = AgencyPlaceholders.Context(agency: agency, agencyFile: AgencyLoader.file(directory: base),
+                                                 broken: problems.count > before)
+        let screener = AgencyPlaceholders.$current.withValue(context) {
+            ScreenerLoader.load(file: ScreenerLoader.file(directory: base, language: language), &problems)
+        }
+        guard let screener, problems.isEmpty else { throw ContentProblems(problems) }
+        return screener
+    }
+
     /// The language's screener.yaml; while a language has none, the English one (whose own
     /// problems are reported when English is checked, not again here).
     static func loadScreener(directory: String, language: String, _ problems: inout [ContentProblem]) -> Screener? {

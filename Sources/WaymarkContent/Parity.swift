@@ -70,13 +70,19 @@ enum Parity {
                 "the first question is '\(b.flow.first.rawValue)'; in \(langA) it is '\(a.flow.first.rawValue)'"))
         }
         for id in QuestionID.allCases {
-            for answer in Answer.choices {
-                let nextA = a.flow.next(after: id, answer)
-                let nextB = b.flow.next(after: id, answer)
+            for option in id.options {
+                let nextA = a.flow.next(after: id, option.value)
+                let nextB = b.flow.next(after: id, option.value)
                 if nextA != nextB {
                     problems.append(ContentProblem(file, line(of: id),
-                        "question '\(id.rawValue)': after '\(answer.rawValue)' it goes to \(describe(nextB)); in \(langA) to \(describe(nextA))"))
+                        "question '\(id.rawValue)': after '\(option.id)' it goes to \(describe(nextB)); in \(langA) to \(describe(nextA))"))
                 }
+            }
+            let ownA = Set(a.questions[id]?.choices.keys.map { $0 } ?? [])
+            let ownB = Set(b.questions[id]?.choices.keys.map { $0 } ?? [])
+            for option in ownA.subtracting(ownB).sorted() {
+                problems.append(ContentProblem(file, line(of: id),
+                    "question '\(id.rawValue)': choice '\(option)' has its own words in \(langA) but not here"))
             }
         }
         return problems

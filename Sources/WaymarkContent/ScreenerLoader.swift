@@ -5,13 +5,16 @@ import WaymarkCore
 /// all at once.
 public enum ScreenerLoader {
     public static let fileName = "screener.yaml"
-    static let questionKeys = ["id", "text", "help", "helper_text", "helper_help", "next"]
+    static let questionKeys = ["id", "text", "help", "helper_text", "helper_help", "choices", "next"]
     static let resultsTarget = "results"
 
     /// Questions that must come after another one on every way through the graph, and why.
     static let mustFollow: [(later: QuestionID, earlier: QuestionID, why: String)] = [
         (.atPortOfEntry, .inUS, "it is only asked when the person is not in the US or not sure"),
         (.compliedWithRequests, .lawEnforcementAsked, "it is only asked when law enforcement asked for help"),
+        (.couldNotLeave, .forcedLabor, "it asks about the work that question describes"),
+        (.abuserStatus, .abuserRelationship, "it asks about the person that question names"),
+        (.divorcedWithin2Years, .abuserRelationship, "it is about a former husband or wife"),
         (.hasInformation, .under16OrIncapacitated, "its wording depends on that answer"),
         (.helpfulToLawEnforcement, .under16OrIncapacitated, "its wording depends on that answer"),
     ]
@@ -163,31 +166,34 @@ public enum ScreenerLoader {
                     + " have a '\(key):' (their wording when someone speaks for the person)"))
             }
         }
-        var next: [Answer: ScreenerNext] = [:]
+        let optionIDs = id.options.map(\.id)
+        let choices = choiceWords(fields["choices"], line: fieldLines["choices"], question: id, file, &problems)
+        var next: [String: ScreenerNext] = [:]
         var edges: [Edge] = []
         if let nextNode = fields["next"] {
             if nextNode.string != nil {
                 if let target = target(nextNode, from: name, file, &problems) {
-                    for answer in Answer.allCases {
-                        next[answer] = target
+                    for option in optionIDs {
+                        next[option] = target
                         edges.append(Edge(from: id, to: target, line: line(nextNode)))
                     }
                 }
             } else if let branches = nextNode.mapping {
                 for (key, value) in branches {
-                    guard let answer = Answer(rawValue: key.string ?? "") else {
-                        problems.append(ContentProblem(file, line(key), "'\(key.string ?? "?")' is not an answer; 'next:' takes yes, no and unsure"))
+                    guard let option = key.string, optionIDs.contains(option) else {
+                        problems.append(ContentProblem(file, line(key), "'\(key.string ?? "?")' is not an answer to '\(name)'; 'next:' takes "
+                            + optionIDs.joined(separator: ", ")))
                         continue
                     }
                     if let target = target(value, from: name, file, &problems) {
-                        next[answer] = target
+                        next[option] = target
                         edges.append(Edge(from: id, to: target, line: line(value)))
                     }
                 }
-                let missing = Answer.allCases.filter { answer in !branches.contains { $0.key.string == answer.rawValue } }
+                let missing = optionIDs.filter { option in !branches.contains { $0.key.string == option } }
                 if !missing.isEmpty {
                     problems.append(ContentProblem(file, fieldLines["next"] ?? line(nextNode), "question '\(name)': 'next:' says nowhere for "
-                        + missing.map(\.rawValue).joined(separator: ", ") + " (give yes, no and unsure, or one target for all)"))
+                        + missing.joined(separator: ", ") + " (give every answer, or one target for all)"))
                 }
             } else {
                 problems.append(ContentProblem(file, line(nextNode), "question '\(name)': 'next:' needs a question id, 'results', or yes/no/unsure"))
@@ -197,7 +203,44 @@ public enum ScreenerLoader {
         }
         guard problems.count == before, let questionText else { return (id, line(idNode), nil, edges) }
         return (id, line(idNode), ScreenerQuestion(id: id, text: questionText, help: help, helperText: helperText,
-                                                   helperHelp: helperHelp, next: next), edges)
+                                                   helperHelp: helperHelp, choices: choices, next: next), edges)
+    }
+
+    /// `choices:` of a question with its own answers: words for each (for "unsure" optional).
+    /// A yes/no question takes the shared words and has none.
+    static func choiceWords(_ node: YAMLNode?, line keyLine: Int?, question id: QuestionID, _ file: String,
+                            _ problems: inout [ContentProblem]) -> [String: String] {
+        let optionIDs = id.options.map(\.id)
+        guard id.kind != .yesNo else {
+            if let keyLine {
+                problems.append(ContentProblem(file, keyLine, "question '\(id.rawValue)' is answered yes, no or not sure: "
+                    + "it takes no 'choices:' (their words are choice.yes, choice.no and choice.unsure under 'words:')"))
+            }
+            return [:]
+        }
+        let required = optionIDs.filter { $0 != "unsure" }
+        guard let node, let mapping = node.mapping else {
+            problems.append(ContentProblem(file, node.map(line) ?? keyLine ?? 1, "question '\(id.rawValue)' needs 'choices:' with the words for "
+                + required.joined(separator: ", ")))
+            return [:]
+        }
+        var words: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let option = key.string, optionIDs.contains(option) else {
+                problems.append(ContentProblem(file, line(key), "'\(key.string ?? "?")' is not an answer to '\(id.rawValue)'; its choices are "
+                    + optionIDs.joined(separator: ", ")))
+                continue
+            }
+            guard let text = value.string, !isBlank(text) else {
+                problems.append(ContentProblem(file, line(value), "choice '\(option)' of '\(id.rawValue)' needs some text"))
+                continue
+            }
+            words[option] = text
+        }
+        for option in required where words[option] == nil && !mapping.contains(where: { $0.key.string == option }) {
+            problems.append(ContentProblem(file, line(node), "'choices:' of '\(id.rawValue)' is missing '\(option)'"))
+        }
+        return words
     }
 
     static func target(_ node: YAMLNode, from: String, _ file: String, _ problems: inout [ContentProblem]) -> ScreenerNext? {

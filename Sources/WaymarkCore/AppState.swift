@@ -3,6 +3,8 @@ public enum Screen: Sendable, Equatable {
     case menu(id: String, selection: Int, scroll: Int)
     case page(id: String, scroll: Int)
     case help(scroll: Int)
+    /// What the screener is, before the first question: nothing is saved, not legal advice, Esc.
+    case screenerIntro(selection: Int, scroll: Int)
     /// The screener's current question: choices 1-3 answer it, the last one explains it.
     case question(selection: Int, scroll: Int)
     /// "What does this mean?" for the current question.
@@ -117,7 +119,7 @@ public struct AppState: Sendable {
     public var context: Context {
         if Layout.isTooSmall(size) { return .tooSmall }
         switch screen {
-        case .menu, .question, .review, .confirmStartOver, .settings: return .menu
+        case .menu, .screenerIntro, .question, .review, .confirmStartOver, .settings: return .menu
         case .results: return .results
         case .page, .help, .questionHelp, .planSummary: return .page
         default: return plan.editing == nil ? .form : .editing
@@ -134,7 +136,7 @@ public struct AppState: Sendable {
         case .menu(let id, _, _): return content.menus[id]?.title ?? ""
         case .page(let id, _): return content.pages[id]?.title ?? ""
         case .help: return content.strings[.helpTitle]
-        case .question, .questionHelp: return content.screener?[.title] ?? ""
+        case .screenerIntro, .question, .questionHelp: return content.screener?[.title] ?? ""
         case .results: return content.screener?[.resultsTitle] ?? ""
         case .review: return content.screener?[.changeAnswers] ?? ""
         case .confirmStartOver: return content.screener?[.startOver] ?? ""
@@ -177,6 +179,9 @@ public struct AppState: Sendable {
             guard let menu = content.menus[id] else { return nil }
             let intro: [Block] = menu.intro.map { [.paragraph([Span($0)])] } ?? []
             return (intro, menu.items.map(\.label))
+        case .screenerIntro:
+            guard let screener = content.screener else { return nil }
+            return ScreenerPages.intro(screener: screener)
         case .question:
             guard let screener = content.screener, let session = self.screener, let id = session.current else { return nil }
             return ScreenerPages.question(id, session: session, screener: screener)
@@ -287,7 +292,7 @@ public struct AppState: Sendable {
             switch screen {
             case .menu(let id, _, _): return newContent.menus[id] != nil
             case .page(let id, _): return newContent.pages[id] != nil
-            case .question, .questionHelp, .results, .review, .confirmStartOver: return newContent.screener != nil
+            case .screenerIntro, .question, .questionHelp, .results, .review, .confirmStartOver: return newContent.screener != nil
             case .help: return true
             default: return newContent.plan != nil
             }
@@ -374,7 +379,7 @@ public struct AppState: Sendable {
         switch screen {
         case .results:
             return chooseAfterResults(n)
-        case .menu, .question, .review, .confirmStartOver, .settings:
+        case .menu, .screenerIntro, .question, .review, .confirmStartOver, .settings:
             guard n >= 1, n <= min(9, layout.items.count) else { return [] }
             select(n - 1)
             return choose(n - 1)
@@ -389,10 +394,18 @@ public struct AppState: Sendable {
         case .menu(let id, _, _):
             guard let menu = content.menus[id], menu.items.indices.contains(index) else { return [] }
             return open(menu.items[index].target)
+        case .screenerIntro:
+            if index == 0 {
+                replaceTop(with: questionScreen())
+            } else if index == 1 {
+                pop()
+            }
         case .question:
-            if index < Answer.choices.count {
-                answer(Answer.choices[index])
-            } else if index == Answer.choices.count {
+            guard let id = screener?.current else { return [] }
+            let options = id.options
+            if index < options.count {
+                answer(options[index].value)
+            } else if index == options.count {
                 push(.questionHelp(scroll: 0))
             }
         case .review:
@@ -437,9 +450,14 @@ public struct AppState: Sendable {
             push(.help(scroll: 0))
         case .screener:
             guard let template = content.screener else { return [] }
-            // Coming back to the screener picks up where the person left it.
+            // Coming back to the screener picks up where the person left it; the first time, it
+            // says what it is before it asks anything.
             if screener == nil { screener = template.session() }
-            push(screener!.isFinished ? .results(scroll: 0) : questionScreen())
+            if screener!.isFinished {
+                push(.results(scroll: 0))
+            } else {
+                push(screener!.path.isEmpty ? .screenerIntro(selection: 0, scroll: 0) : questionScreen())
+            }
         case .language:
             return [.switchLanguage(to: Content.otherLanguage(than: content.language))]
         case .plan:
@@ -452,11 +470,12 @@ public struct AppState: Sendable {
     }
 
     private func questionScreen() -> Screen {
-        let chosen = screener?.currentAnswer.flatMap { Answer.choices.firstIndex(of: $0) } ?? 0
+        guard let session = screener, let id = session.current else { return .question(selection: 0, scroll: 0) }
+        let chosen = session.currentAnswer.flatMap { answer in id.options.firstIndex(of: id.option(for: answer)) } ?? 0
         return .question(selection: chosen, scroll: 0)
     }
 
-    private mutating func answer(_ answer: Answer) {
+    private mutating func answer(_ answer: AnswerValue) {
         guard var session = screener else { return }
         session.answer(answer)
         screener = session
@@ -481,12 +500,14 @@ public struct AppState: Sendable {
     private mutating func back() {
         switch screen {
         case .question:
-            // Back through the questions first, each with its answer kept; then out.
+            // Back through the questions first, each with its answer kept; then to the intro.
             if var session = screener, session.back() {
                 screener = session
                 replaceTop(with: questionScreen())
-                return
+            } else {
+                replaceTop(with: .screenerIntro(selection: 0, scroll: 0))
             }
+            return
         case .results:
             if var session = screener, session.back() {
                 screener = session
@@ -563,15 +584,10 @@ public struct AppState: Sendable {
     }
 }
 
-extension Answer {
-    /// The order of the choices on a question screen: 1 yes, 2 no, 3 not sure.
-    public static let choices: [Answer] = [.yes, .no, .unsure]
-}
-
 extension Screen {
     public var scroll: Int {
         switch self {
-        case .menu(_, _, let scroll), .page(_, let scroll), .help(let scroll), .question(_, let scroll),
+        case .menu(_, _, let scroll), .page(_, let scroll), .help(let scroll), .screenerIntro(_, let scroll), .question(_, let scroll),
              .questionHelp(let scroll), .results(let scroll), .review(_, let scroll), .confirmStartOver(_, let scroll),
              .planOverview(_, let scroll), .planSection(_, _, let scroll), .evidenceList(_, let scroll),
              .evidenceEntry(_, _, let scroll), .planSummary(let scroll), .passphrase(_, _, let scroll),
@@ -584,7 +600,7 @@ extension Screen {
     /// The selected choice on screens with choices; 0 elsewhere.
     public var selection: Int {
         switch self {
-        case .menu(_, let selection, _), .question(let selection, _), .review(let selection, _),
+        case .menu(_, let selection, _), .screenerIntro(let selection, _), .question(let selection, _), .review(let selection, _),
              .confirmStartOver(let selection, _), .planOverview(let selection, _), .planSection(_, let selection, _),
              .evidenceList(let selection, _), .evidenceEntry(_, let selection, _), .passphrase(_, let selection, _),
              .planConfirm(_, let selection, _), .planExport(let selection, _), .planUnusable(let selection, _),
@@ -600,6 +616,7 @@ extension Screen {
         case .menu(let id, _, _): return .menu(id: id, selection: selection, scroll: scroll)
         case .page(let id, _): return .page(id: id, scroll: scroll)
         case .help: return .help(scroll: scroll)
+        case .screenerIntro: return .screenerIntro(selection: selection, scroll: scroll)
         case .question: return .question(selection: selection, scroll: scroll)
         case .questionHelp: return .questionHelp(scroll: scroll)
         case .results: return .results(scroll: scroll)

@@ -16,23 +16,27 @@ public struct ScreenerQuestion: Sendable, Equatable {
     /// then a parent, guardian or next friend may answer for the person.
     public var helperText: String?
     public var helperHelp: String?
-    /// Where each answer leads; every answer has an entry.
-    public var next: [Answer: ScreenerNext]
+    /// The words of each choice other than yes, no and not sure (by option id; "unsure" may
+    /// have its own words too).
+    public var choices: [String: String]
+    /// Where each choice leads, by option id; every option has an entry.
+    public var next: [String: ScreenerNext]
 
     public init(id: QuestionID, text: String, help: String? = nil, helperText: String? = nil,
-                helperHelp: String? = nil, next: [Answer: ScreenerNext]) {
+                helperHelp: String? = nil, choices: [String: String] = [:], next: [String: ScreenerNext]) {
         self.id = id
         self.text = text
         self.help = help
         self.helperText = helperText
         self.helperHelp = helperHelp
+        self.choices = choices
         self.next = next
     }
 
     /// The same next step for every answer.
-    public init(id: QuestionID, text: String, help: String? = nil, then next: ScreenerNext) {
-        self.init(id: id, text: text, help: help,
-                  next: Dictionary(uniqueKeysWithValues: Answer.allCases.map { ($0, next) }))
+    public init(id: QuestionID, text: String, help: String? = nil, choices: [String: String] = [:], then next: ScreenerNext) {
+        self.init(id: id, text: text, help: help, choices: choices,
+                  next: Dictionary(uniqueKeysWithValues: id.options.map { ($0.id, next) }))
     }
 }
 
@@ -41,15 +45,16 @@ public struct ScreenerQuestion: Sendable, Equatable {
 /// breaks this still never loops, because the session only moves forward a bounded number of times.
 public struct ScreenerFlow: Sendable, Equatable {
     public var first: QuestionID
-    public var next: [QuestionID: [Answer: ScreenerNext]]
+    /// By question, then by option id.
+    public var next: [QuestionID: [String: ScreenerNext]]
 
-    public init(first: QuestionID, next: [QuestionID: [Answer: ScreenerNext]]) {
+    public init(first: QuestionID, next: [QuestionID: [String: ScreenerNext]]) {
         self.first = first
         self.next = next
     }
 
-    public func next(after question: QuestionID, _ answer: Answer) -> ScreenerNext {
-        next[question]?[answer] ?? .results
+    public func next(after question: QuestionID, _ answer: AnswerValue) -> ScreenerNext {
+        next[question]?[question.option(for: answer).id] ?? .results
     }
 
     /// Every question that can follow `start` (itself included) by any answers.
@@ -68,6 +73,9 @@ public struct ScreenerFlow: Sendable, Equatable {
 public enum ScreenerWord: String, CaseIterable, Sendable {
     case title = "title"
     case intro = "intro"
+    /// Nothing is saved, not legal advice, Esc.
+    case introSafety = "intro.safety"
+    case introStart = "intro.start"
     case choiceYes = "choice.yes"
     case choiceNo = "choice.no"
     case choiceUnsure = "choice.unsure"
@@ -112,11 +120,13 @@ public enum ScreenerWord: String, CaseIterable, Sendable {
         ScreenerWord(rawValue: "option." + option.rawValue)!
     }
 
-    public static func choice(_ answer: Answer) -> ScreenerWord {
-        switch answer {
-        case .yes: return .choiceYes
-        case .no: return .choiceNo
-        case .unsure: return .choiceUnsure
+    /// The shared words of yes, no and not sure.
+    public static func choice(_ optionID: String) -> ScreenerWord? {
+        switch optionID {
+        case "yes": return .choiceYes
+        case "no": return .choiceNo
+        case "unsure": return .choiceUnsure
+        default: return nil
         }
     }
 
@@ -148,6 +158,18 @@ public struct Screener: Sendable, Equatable {
     public func title(_ option: ScreenerOption) -> String { self[.option(option)] }
 
     public func title(_ level: ResultLevel) -> String { self[.level(level)] }
+
+    /// The words of one choice of a question: its own, or the shared yes / no / not sure.
+    public func label(_ option: AnswerOption, of id: QuestionID) -> String {
+        if let own = questions[id]?.choices[option.id] { return own }
+        if let shared = ScreenerWord.choice(option.id) { return self[shared] }
+        return option.id
+    }
+
+    /// The words of an answer given (for the list of answers to change).
+    public func label(_ answer: AnswerValue, of id: QuestionID) -> String {
+        label(id.option(for: answer), of: id)
+    }
 
     /// The words of a question as the person should read them, given the answers so far: the
     /// helper wording when a parent, guardian or next friend speaks for them.

@@ -7,16 +7,22 @@ public enum ScreenerPages {
             .paragraph([Span(screener.progressText(session.progress), .dim)]),
             .paragraph([Span(wording.text, .emphasis)]),
         ]
-        var items = Answer.choices.map { screener[.choice($0)] }
+        var items = id.options.map { screener.label($0, of: id) }
         if wording.help != nil { items.append(screener[.whatDoesThisMean]) }
         return (intro, items)
+    }
+
+    /// What the screener is, that nothing is saved, that it is not legal advice, and Esc.
+    public static func intro(screener: Screener) -> (intro: [Block], items: [String]) {
+        ([.paragraph([Span(screener[.intro])]), .callout([Span(screener[.introSafety])])],
+         [screener[.introStart], screener[.backToMenu]])
     }
 
     public static func review(_ session: ScreenerSession, screener: Screener) -> (intro: [Block], items: [String]) {
         var answers: Answers = [:]
         var items: [String] = []
         for (id, answer) in session.answeredInOrder {
-            items.append("\(screener.wording(of: id, given: answers).text) — \(screener[.choice(answer)])")
+            items.append("\(screener.wording(of: id, given: answers).text) — \(screener.label(answer, of: id))")
             answers[id] = answer
         }
         return ([], items)

@@ -6,9 +6,10 @@ public enum ScreenerReport {
         public var description: String { message }
     }
 
-    /// Reads `--answer` values. Ids and values are those of issue 3 (`yes`, `no`, `unsure`; "not
-    /// sure" and "not_sure" are taken as `unsure` too). The same id twice with different values
-    /// is an error; the message names the valid ids or values.
+    /// Reads `--answer` values: `ID=VALUE`, with the ids of `QuestionID` and, by question, `yes`,
+    /// `no`, `unsure` ("not sure" and "not_sure" too), a choice's id, or for `age_now` a whole
+    /// number. The same id twice with different values is an error; every message names the
+    /// valid ids or values.
     public static func parseAnswers(_ arguments: [String]) -> Result<Answers, BadAnswer> {
         var answers: Answers = [:]
         for argument in arguments {
@@ -17,36 +18,59 @@ public enum ScreenerReport {
             }
             let name = String(argument[..<equals])
             let valueText = String(argument[argument.index(after: equals)...]).lowercased()
+            if let retired = QuestionID.retired.first(where: { $0.id == name }) {
+                return .failure(BadAnswer(message: "'\(name)' is no longer a question; use \(retired.replacedBy) instead. The ids are: "
+                    + QuestionID.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
             guard let id = QuestionID(rawValue: name) else {
                 return .failure(BadAnswer(message: "unknown question id '\(name)'; the ids are: "
                     + QuestionID.allCases.map(\.rawValue).joined(separator: ", ")))
             }
-            let value: Answer
-            switch valueText {
-            case "yes": value = .yes
-            case "no": value = .no
-            case "unsure", "not sure", "not_sure": value = .unsure
-            default:
-                return .failure(BadAnswer(message: "'\(valueText)' is not an answer for \(name); the answers are: yes, no, unsure"))
+            guard let value = parseValue(valueText, for: id) else {
+                return .failure(BadAnswer(message: "'\(valueText)' is not an answer for \(name); the answers are: \(validValues(id))"))
             }
             if let earlier = answers[id], earlier != value {
-                return .failure(BadAnswer(message: "\(name) is answered twice (\(earlier.rawValue) and \(value.rawValue))"))
+                return .failure(BadAnswer(message: "\(name) is answered twice (\(earlier) and \(value))"))
             }
             answers[id] = value
         }
         return .success(answers)
     }
 
+    static func parseValue(_ text: String, for id: QuestionID) -> AnswerValue? {
+        if ["unsure", "not sure", "not_sure"].contains(text) { return .unsure }
+        switch id.kind {
+        case .yesNo, .choice:
+            return id.options.contains { $0.id == text } ? .choice(text) : nil
+        case .age:
+            guard !text.isEmpty, text.utf8.count <= 3, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                  let years = Int(text), years <= AgeBand.oldest else { return nil }
+            return .age(years, years)
+        }
+    }
+
+    public static func validValues(_ id: QuestionID) -> String {
+        switch id.kind {
+        case .yesNo, .choice: return id.options.map(\.id).joined(separator: ", ")
+        case .age: return "a whole number of years from 0 to \(AgeBand.oldest), or unsure"
+        }
+    }
+
     /// Exactly one JSON object, on one line, keys in a fixed order:
     /// `{"t_visa": {"result": …, "reasons": [texts]}, "u_visa": {…}, "also_ask_about": [ids],
-    /// "answers": {id: value}}`. `answers` lists only the questions given, in the order of issue 3.
+    /// "answers": {id: value}}`. `answers` lists only the questions given, in the order of
+    /// `QuestionID`; an age is a number.
     public static func json(_ results: ScreenerResults, answers: Answers, screener: Screener) -> String {
         func option(_ result: OptionResult) -> String {
             let reasons = result.reasons.map { quote(screener.text($0)) }.joined(separator: ", ")
             return "{\"result\": \(quote(result.level.rawValue)), \"reasons\": [\(reasons)]}"
         }
+        func value(_ answer: AnswerValue) -> String {
+            if case .age(let low, let high) = answer, low == high { return String(low) }
+            return quote(answer.description)
+        }
         let also = results.alsoAskAbout.map { quote($0.option.rawValue) }.joined(separator: ", ")
-        let given = QuestionID.allCases.compactMap { id in answers[id].map { "\(quote(id.rawValue)): \(quote($0.rawValue))" } }
+        let given = QuestionID.allCases.compactMap { id in answers[id].map { "\(quote(id.rawValue)): \(value($0))" } }
         return "{\"t_visa\": \(option(results.tVisa)), \"u_visa\": \(option(results.uVisa)), "
             + "\"also_ask_about\": [\(also)], \"answers\": {\(given.joined(separator: ", "))}}"
     }

@@ -1,151 +1,10 @@
-/// The visa screener's rules (issue 3), in three-valued logic. Pure: no Foundation, no content.
+/// The visa screener's rules (issue 13), in three-valued logic. Pure: no Foundation, no content.
 ///
-/// The rules decide only *levels* and *reason keys*; every word a person reads (question text,
-/// result titles, reason sentences) lives in `Content/<lang>/screener.yaml`, keyed by the raw
-/// values below, so a translation is a copy of that file with the same ids.
+/// The rules decide only *levels* and *reason keys*; every word a person reads lives in
+/// `Content/<lang>/screener.yaml`, keyed by the raw values below. Where each rule comes from is
+/// said next to it and listed, with dates, in `Content/sources.yaml`.
 
-/// One answer. A question that was not asked, or not answered, counts as `.unsure`.
-public enum Answer: String, CaseIterable, Sendable, Hashable, Comparable {
-    case yes, no, unsure
-
-    /// The order of three-valued logic: no < unsure < yes (AND is min, OR is max).
-    var rank: Int {
-        switch self {
-        case .no: return 0
-        case .unsure: return 1
-        case .yes: return 2
-        }
-    }
-
-    public static func < (lhs: Answer, rhs: Answer) -> Bool { lhs.rank < rhs.rank }
-
-    /// Yes if any part is yes, no if all are no, else unsure (and no for no parts).
-    public static func any(_ parts: [Answer]) -> Answer { parts.max() ?? .no }
-    /// No if any part is no, yes if all are yes, else unsure (and yes for no parts).
-    public static func all(_ parts: [Answer]) -> Answer { parts.min() ?? .yes }
-
-    public var negated: Answer {
-        switch self {
-        case .yes: return .no
-        case .no: return .yes
-        case .unsure: return .unsure
-        }
-    }
-}
-
-/// The screener's questions. The raw values are the stable ids of issue 3.
-public enum QuestionID: String, CaseIterable, Sendable, Hashable {
-    case inUS = "in_us"
-    case atPortOfEntry = "at_port_of_entry"
-    case forcedLabor = "forced_labor"
-    case forcedSex = "forced_sex"
-    case minorCommercialSex = "minor_commercial_sex"
-    case under18AtTime = "under_18_at_time"
-    case lawEnforcementAsked = "law_enforcement_asked"
-    case compliedWithRequests = "complied_with_requests"
-    case traumaPreventsCooperation = "trauma_prevents_cooperation"
-    case qualifyingCrime = "qualifying_crime"
-    case crimeInUS = "crime_in_us"
-    case substantialAbuse = "substantial_abuse"
-    case under16OrIncapacitated = "under_16_or_incapacitated"
-    case hasInformation = "has_information"
-    case helpfulToLawEnforcement = "helpful_to_law_enforcement"
-    case abusedByCitizenOrResidentFamily = "abused_by_citizen_or_resident_family"
-    case under21AbusedByParent = "under_21_abused_by_parent"
-    case fearPersecution = "fear_persecution"
-    case unpaidWages = "unpaid_wages"
-
-    /// The questions whose wording changes when `under_16_or_incapacitated` is yes: then a
-    /// parent, guardian or next friend may have the information and give the help.
-    public static let reworded: Set<QuestionID> = [.hasInformation, .helpfulToLawEnforcement]
-}
-
-/// Answers by question; a missing one counts as unsure.
-public typealias Answers = [QuestionID: Answer]
-
-/// A rule as a tree, so that it can be evaluated *and* asked whether a question can still change it.
-/// Each rule reads every question at most once (checked by a test), which makes the analysis exact.
-public indirect enum Formula: Sendable, Equatable {
-    case answer(QuestionID)
-    case not(Formula)
-    case any([Formula])
-    case all([Formula])
-
-    public func evaluate(_ answers: Answers) -> Answer {
-        switch self {
-        case .answer(let id): return answers[id] ?? .unsure
-        case .not(let inner): return inner.evaluate(answers).negated
-        case .any(let parts): return Answer.any(parts.map { $0.evaluate(answers) })
-        case .all(let parts): return Answer.all(parts.map { $0.evaluate(answers) })
-        }
-    }
-
-    /// Every question the rule reads, in order, with repeats.
-    public var questions: [QuestionID] {
-        switch self {
-        case .answer(let id): return [id]
-        case .not(let inner): return inner.questions
-        case .any(let parts), .all(let parts): return parts.flatMap(\.questions)
-        }
-    }
-
-    /// The lowest and highest value the rule can still take when the questions missing from
-    /// `known` may get any answer.
-    func bounds(_ known: Answers) -> (low: Answer, high: Answer) {
-        switch self {
-        case .answer(let id):
-            if let value = known[id] { return (value, value) }
-            return (.no, .yes)
-        case .not(let inner):
-            let (low, high) = inner.bounds(known)
-            return (high.negated, low.negated)
-        case .any(let parts):
-            let all = parts.map { $0.bounds(known) }
-            return (Answer.any(all.map(\.low)), Answer.any(all.map(\.high)))
-        case .all(let parts):
-            let all = parts.map { $0.bounds(known) }
-            return (Answer.all(all.map(\.low)), Answer.all(all.map(\.high)))
-        }
-    }
-
-    /// How far the answer to `question` can move this rule, the other unknown questions being set
-    /// as favourably as possible: the lowest and highest value reachable by changing only that
-    /// answer. `nil` when the rule does not read the question, or something already fixes it.
-    func swing(of question: QuestionID, _ known: Answers) -> (low: Answer, high: Answer)? {
-        switch self {
-        case .answer(let id):
-            return id == question ? (.no, .yes) : nil
-        case .not(let inner):
-            guard let (low, high) = inner.swing(of: question, known) else { return nil }
-            return (high.negated, low.negated)
-        case .any(let parts), .all(let parts):
-            let isAny: Bool
-            if case .any = self { isAny = true } else { isAny = false }
-            for (index, part) in parts.enumerated() {
-                guard let (low, high) = part.swing(of: question, known) else { continue }
-                let others = parts.indices.filter { $0 != index }.map { parts[$0].bounds(known) }
-                // The best setting of the other parts: as low as they go for OR, as high for AND.
-                if isAny {
-                    let floor = Answer.any(others.map(\.low))
-                    return (max(low, floor), max(high, floor))
-                } else {
-                    let ceiling = Answer.all(others.map(\.high))
-                    return (min(low, ceiling), min(high, ceiling))
-                }
-            }
-            return nil
-        }
-    }
-
-    /// Whether answering `question` can still change the rule's value (`onlyYes`: only whether it
-    /// is yes). `known` must not contain `question`.
-    public func canChange(by question: QuestionID, given known: Answers, onlyYes: Bool = false) -> Bool {
-        guard let (low, high) = swing(of: question, known) else { return false }
-        return onlyYes ? (high == .yes && low != .yes) : low != high
-    }
-}
-
-/// What the screener can point to. The raw values are the ids of issue 3 (and of the content).
+/// What the screener can point to. The raw values are the ids of `waymark screen --json`.
 public enum ScreenerOption: String, CaseIterable, Sendable, Hashable {
     case tVisa = "t-visa"
     case uVisa = "u-visa"
@@ -180,22 +39,28 @@ public enum ResultLevel: String, CaseIterable, Sendable, Hashable, Comparable {
     }
 }
 
-/// Why a result is what it is: the answers that made it so, and what an attorney would still
-/// look at. The raw values are the keys of the `reasons:` texts in screener.yaml.
+/// Why a result is what it is: the answers that made it so, what is still to find out, and what
+/// a lawyer would look at. The raw values are the keys of the `reasons:` texts in screener.yaml.
 public enum Reason: String, CaseIterable, Sendable, Hashable {
     case tTraffickingForcedLabor = "t.trafficking.forced_labor"
     case tTraffickingForcedSex = "t.trafficking.forced_sex"
     case tTraffickingMinor = "t.trafficking.minor_commercial_sex"
+    case tTraffickingFreeToLeave = "t.trafficking.free_to_leave"
+    case tTraffickingLeaveUnsure = "t.trafficking.leave_unsure"
     case tTraffickingNo = "t.trafficking.no"
     case tTraffickingUnsure = "t.trafficking.unsure"
     case tPresenceInUS = "t.presence.in_us"
     case tPresencePortOfEntry = "t.presence.port_of_entry"
+    case tPresenceBecause = "t.presence.because"
     case tPresenceNo = "t.presence.no"
+    case tPresenceNotBecause = "t.presence.not_because"
     case tPresenceUnsure = "t.presence.unsure"
+    case tPresenceBecauseUnsure = "t.presence.because_unsure"
     case tCooperationMinor = "t.cooperation.minor"
     case tCooperationTrauma = "t.cooperation.trauma"
-    case tCooperationNotAsked = "t.cooperation.not_asked"
+    case tCooperationReported = "t.cooperation.reported"
     case tCooperationComplied = "t.cooperation.complied"
+    case tCooperationNeedsReport = "t.cooperation.needs_report"
     case tCooperationNo = "t.cooperation.no"
     case tCooperationUnsure = "t.cooperation.unsure"
     case tNeedsHardshipAdmissibility = "t.needs.hardship_admissibility"
@@ -222,15 +87,28 @@ public enum Reason: String, CaseIterable, Sendable, Hashable {
     case uNeedsCertification = "u.needs.certification"
     case uNeedsAdmissibility = "u.needs.admissibility"
 
-    case vawaAbused = "vawa.abused_by_family"
+    case vawaSpouse = "vawa.spouse"
+    case vawaFormerSpouse = "vawa.former_spouse"
+    case vawaFormerSpouseUnsure = "vawa.former_spouse_unsure"
+    case vawaChild = "vawa.child"
+    case vawaChild21To24 = "vawa.child_21_to_24"
+    case vawaChildUnsure = "vawa.child_unsure"
+    case vawaParent = "vawa.parent"
+    case vawaStatusUnsure = "vawa.status_unsure"
+    case vawaRelationshipUnsure = "vawa.relationship_unsure"
     case vawaNeeds = "vawa.needs"
-    case sijAbused = "sij.abused_by_parent"
+    case sijYes = "sij.yes"
+    case sijUnsure = "sij.unsure"
     case sijNeeds = "sij.needs"
     case asylumFear = "asylum.fear"
+    case asylumUnsure = "asylum.unsure"
     case asylumNeeds = "asylum.needs"
-    case continuedPresenceAsked = "continued_presence.trafficking_and_asked"
+    case continuedPresenceYes = "continued_presence.yes"
+    case continuedPresenceUnsure = "continued_presence.unsure"
     case continuedPresenceNeeds = "continued_presence.needs"
-    case wageUnpaid = "wage.unpaid"
+    case wageMinimum = "wage.minimum"
+    case wagePromised = "wage.promised"
+    case wageWhichUnsure = "wage.which_unsure"
     case wageNeeds = "wage.needs"
 
     case unlikelySecondOpinion = "any.unlikely.second_opinion"
@@ -251,14 +129,12 @@ public struct OptionResult: Sendable, Equatable {
 public struct ScreenerResults: Sendable, Equatable {
     public var tVisa: OptionResult
     public var uVisa: OptionResult
-    /// Only the options whose answer is yes (issue 3), always `worthAsking`, in the fixed order
-    /// of `ScreenerOption.alsoAskAbout`.
+    /// The other options that are worth asking about, or not clear yet after the person said
+    /// something that points to them; in the fixed order of `ScreenerOption.alsoAskAbout`.
     public var alsoAskAbout: [OptionResult]
 
     /// Everything to show, most relevant first: by level (worth asking, unclear, unlikely), and
-    /// within a level T visa, U visa, then the other options. So the other options, which are
-    /// only listed when worth asking, come right after a T or U visa worth asking about and
-    /// before any that is unclear or unlikely.
+    /// within a level T visa, U visa, then the other options.
     public var ordered: [OptionResult] {
         let all = [tVisa, uVisa] + alsoAskAbout
         return ResultLevel.allCases.flatMap { level in all.filter { $0.level == level } }
@@ -266,29 +142,90 @@ public struct ScreenerResults: Sendable, Equatable {
 }
 
 public enum ScreenerRules {
-    // The parts, exactly as issue 3 states them.
-    public static let trafficking = Formula.any([.answer(.forcedLabor), .answer(.forcedSex), .answer(.minorCommercialSex)])
-    public static let tPresence = Formula.any([.answer(.inUS), .answer(.atPortOfEntry)])
+    // MARK: - T visa (22 U.S.C. 7102(11); 8 CFR 214.202, 214.207, 214.208)
+
+    /// Labor trafficking: force, fraud or coercion used *to hold* someone in forced work, debt
+    /// bondage or servitude. Lies about pay alone, when the person was free to leave, are not.
+    public static let laborTrafficking = Formula.all([.answer(.forcedLabor), .answer(.couldNotLeave)])
+    /// Commercial sex under 18 needs no force, fraud or coercion.
+    public static let trafficking = Formula.any([laborTrafficking, .answer(.forcedSex), .answer(.minorCommercialSex)])
+    /// In the US (or at a port of entry) *on account of* the trafficking.
+    public static let tPresence = Formula.all([
+        .any([.answer(.inUS), .answer(.atPortOfEntry)]), .answer(.hereBecauseOfTrafficking),
+    ])
+    /// Under 18 at an act of trafficking: commercial sex before 18 is such an act, whatever
+    /// `under_18_at_time` says.
+    public static let minorAtTime = Formula.any([.answer(.under18AtTime), .answer(.minorCommercialSex)])
+    /// Contact with police or another agency: asked for help, or told them.
+    public static let lawEnforcementContact = Formula.any([.answer(.lawEnforcementAsked), .answer(.reportedToLawEnforcement)])
+    /// Did not refuse a reasonable request (nobody asked, or did what was asked).
+    public static let notRefused = Formula.any([.not(.answer(.lawEnforcementAsked)), .answer(.compliedWithRequests)])
+    /// An adult generally must at least report; one who has not reported yet is "not clear yet"
+    /// (a report fixes it), so a "no" there counts as not sure.
     public static let tCooperation = Formula.any([
-        .answer(.under18AtTime), .answer(.traumaPreventsCooperation),
-        .not(.answer(.lawEnforcementAsked)), .answer(.compliedWithRequests),
+        minorAtTime, .answer(.traumaPreventsCooperation),
+        .all([.any([lawEnforcementContact, .const(.unsure)]), notRefused]),
     ])
     public static let tVisa = Formula.all([trafficking, tPresence, tCooperation])
+
+    // MARK: - U visa (INA 101(a)(15)(U); 8 CFR 214.14)
+
     public static let uCrime = Formula.any([.answer(.qualifyingCrime), trafficking])
     public static let uVisa = Formula.all([
         uCrime, .answer(.crimeInUS), .answer(.substantialAbuse),
         .answer(.hasInformation), .answer(.helpfulToLawEnforcement),
     ])
 
-    /// Every option's rule. T and U show their level; the others are listed only when yes.
+    // MARK: - VAWA self-petition (8 U.S.C. 1154(a)(1)(A), (B), (D))
+
+    static let citizenOrResident = Formula.oneOf(.abuserStatus, ["citizen", "resident"])
+    static func abuser(is relationship: String) -> Formula { .oneOf(.abuserRelationship, [relationship]) }
+    public static let vawaSpouse = Formula.all([abuser(is: "spouse"), citizenOrResident])
+    /// Within 2 years of a divorce linked to the abuse, of the abuser's death, or of the abuser
+    /// losing status through domestic violence.
+    public static let vawaFormerSpouse = Formula.all([abuser(is: "former_spouse"), citizenOrResident, .answer(.divorcedWithin2Years)])
+    /// Unmarried and under 21; 21 to 24 may still file when the abuse was a main reason for waiting.
+    public static let vawaChild = Formula.all([
+        abuser(is: "parent"), citizenOrResident, .not(.answer(.marriedNow)),
+        .age(.ageNow, yesBelow: 21, unsureBelow: 25),
+    ])
+    /// Parent of an abusive US-citizen son or daughter aged 21 or older (citizen only).
+    public static let vawaParent = Formula.all([abuser(is: "son_or_daughter"), .oneOf(.abuserStatus, ["citizen"])])
+    public static let vawa = Formula.any([vawaSpouse, vawaFormerSpouse, vawaChild, vawaParent])
+
+    // MARK: - Others
+
+    /// SIJS (USCIS Policy Manual vol. 6 part J): in the US, under 21, unmarried, harmed by a parent.
+    public static let parentHarm = Formula.any([.answer(.parentAbusedNeglectedOrAbandoned), abuser(is: "parent")])
+    public static let sij = Formula.all([
+        .answer(.inUS), parentHarm, .age(.ageNow, yesBelow: 21, unsureBelow: 21), .not(.answer(.marriedNow)),
+    ])
+    /// Asylum (8 U.S.C. 1158(a)): in the US or arriving at a port of entry.
+    public static let asylum = Formula.all([.any([.answer(.inUS), .answer(.atPortOfEntry)]), .answer(.fearPersecution)])
+    /// Continued Presence (22 U.S.C. 7105(c)(3); 28 CFR 1100.35): in the US, likely a trafficking
+    /// victim, police or agents involved, and not refusing to help.
+    public static let continuedPresence = Formula.all([.answer(.inUS), trafficking, lawEnforcementContact, notRefused])
+    public static let wagePay = Formula.any([.answer(.unpaidWages), .answer(.belowMinimumWage)])
+
+    /// Every option's rule.
     public static let formulas: [ScreenerOption: Formula] = [
         .tVisa: tVisa,
         .uVisa: uVisa,
-        .vawaSelfPetition: .answer(.abusedByCitizenOrResidentFamily),
-        .specialImmigrantJuvenile: .answer(.under21AbusedByParent),
+        .vawaSelfPetition: vawa,
+        .specialImmigrantJuvenile: sij,
+        .asylum: asylum,
+        .continuedPresence: continuedPresence,
+        .wageClaim: wagePay,
+    ]
+
+    /// For the other options: what the person must have said (not left unanswered) before a rule
+    /// that is not clear yet is shown as "not clear yet" rather than left out.
+    public static let triggers: [ScreenerOption: Formula] = [
+        .vawaSelfPetition: .oneOf(.abuserRelationship, ["spouse", "former_spouse", "parent", "son_or_daughter"]),
+        .specialImmigrantJuvenile: parentHarm,
         .asylum: .answer(.fearPersecution),
-        .continuedPresence: .all([trafficking, .answer(.lawEnforcementAsked)]),
-        .wageClaim: .answer(.unpaidWages),
+        .continuedPresence: trafficking,
+        .wageClaim: wagePay,
     ]
 
     public static func evaluate(_ answers: Answers) -> ScreenerResults {
@@ -298,12 +235,12 @@ public enum ScreenerRules {
     // MARK: - Which questions still matter
 
     /// Whether answering `question` can still change any result, given the answers so far (the
-    /// other questions may get any answer). This is what the screener uses to skip questions:
-    /// a skipped question counts as "not sure", which by this test changes nothing.
+    /// other questions may get any answer). The screener skips the others as "not sure".
     ///
-    /// Two questions are not plain parts of a rule: `complied_with_requests` is only asked after
-    /// law enforcement asked (issue 3), and `under_16_or_incapacitated` only rewords the
-    /// information and helpfulness questions, so it matters exactly when one of them does.
+    /// Three questions are not plain parts of a rule: `complied_with_requests` is only asked after
+    /// law enforcement asked; `under_16_or_incapacitated` only rewords the information and
+    /// helpfulness questions, so it matters exactly when one of them does; `below_minimum_wage`
+    /// also decides where a wage claim goes.
     public static func canChangeResults(_ question: QuestionID, given known: Answers) -> Bool {
         var known = known
         known[question] = nil
@@ -312,11 +249,12 @@ public enum ScreenerRules {
             guard known[.lawEnforcementAsked] == .yes else { return false }
         case .under16OrIncapacitated:
             return QuestionID.reworded.contains { canChangeResults($0, given: known) }
+        case .belowMinimumWage:
+            // It also says which agency takes the claim, so it is asked whenever pay may be owed.
+            if wagePay.evaluate(known) != .no { return true }
         default: break
         }
-        return formulas.contains { option, formula in
-            formula.canChange(by: question, given: known, onlyYes: option != .tVisa && option != .uVisa)
-        }
+        return formulas.values.contains { $0.canChange(by: question, given: known) }
     }
 
     /// Like `canChangeResults`, but treating `complied_with_requests` as possible while the law
@@ -332,27 +270,25 @@ public enum ScreenerRules {
 
     // MARK: - Reasons
 
-    static func value(_ id: QuestionID, _ answers: Answers) -> Answer { answers[id] ?? .unsure }
+    static func value(_ id: QuestionID, _ answers: Answers) -> Answer { Formula.answer(id).evaluate(answers) }
 
-    /// The reasons of one part of an AND: what made it yes, no or not sure.
+    /// One part of an AND, with the reasons that explain its value.
     struct Part {
         var value: Answer
         var reasons: [Reason]
     }
 
-    /// Keeps, for an option, the parts that explain its level: all of them when it is worth asking
-    /// about, the ones that point to it and the unclear ones when unclear, the "no" ones when
-    /// unlikely. Then what an attorney would still look at.
+    /// All the parts' reasons when worth asking about or not clear yet, the "no" ones when
+    /// unlikely; then what a lawyer would still look at.
     static func result(_ option: ScreenerOption, _ parts: [Part], needs: [Reason]) -> OptionResult {
         let level = ResultLevel(Answer.all(parts.map(\.value)))
-        var reasons: [Reason] = []
         switch level {
         case .worthAsking, .unclear:
-            reasons = parts.flatMap(\.reasons) + needs
+            return OptionResult(option: option, level: level, reasons: parts.flatMap(\.reasons) + needs)
         case .unlikely:
-            reasons = parts.filter { $0.value == .no }.flatMap(\.reasons) + [.unlikelySecondOpinion]
+            return OptionResult(option: option, level: level,
+                                reasons: parts.filter { $0.value == .no }.flatMap(\.reasons) + [.unlikelySecondOpinion])
         }
-        return OptionResult(option: option, level: level, reasons: reasons)
     }
 
     /// An OR: the reason of each yes part when yes, else the "no" or "not sure" reason.
@@ -370,24 +306,61 @@ public enum ScreenerRules {
     }
 
     static func traffickingPart(_ a: Answers) -> Part {
-        anyPart(trafficking.evaluate(a), yes: [
-            (value(.forcedLabor, a) == .yes, .tTraffickingForcedLabor),
-            (value(.forcedSex, a) == .yes, .tTraffickingForcedSex),
-            (value(.minorCommercialSex, a) == .yes, .tTraffickingMinor),
-        ], no: .tTraffickingNo, unsure: .tTraffickingUnsure)
+        let value = trafficking.evaluate(a)
+        if value == .yes {
+            return anyPart(value, yes: [
+                (laborTrafficking.evaluate(a) == .yes, .tTraffickingForcedLabor),
+                (self.value(.forcedSex, a) == .yes, .tTraffickingForcedSex),
+                (self.value(.minorCommercialSex, a) == .yes, .tTraffickingMinor),
+            ], no: .tTraffickingNo, unsure: .tTraffickingUnsure)
+        }
+        // Made to work by lies or threats: whether the person was free to leave decides it.
+        if self.value(.forcedLabor, a) == .yes {
+            switch self.value(.couldNotLeave, a) {
+            case .no: return Part(value: value, reasons: [.tTraffickingFreeToLeave])
+            case .unsure: return Part(value: value, reasons: [.tTraffickingLeaveUnsure])
+            case .yes: break
+            }
+        }
+        return Part(value: value, reasons: [value == .no ? .tTraffickingNo : .tTraffickingUnsure])
     }
 
     static func tResult(_ a: Answers) -> OptionResult {
-        let presence = anyPart(tPresence.evaluate(a), yes: [
-            (value(.inUS, a) == .yes, .tPresenceInUS),
-            (value(.atPortOfEntry, a) == .yes, .tPresencePortOfEntry),
-        ], no: .tPresenceNo, unsure: .tPresenceUnsure)
-        let cooperation = anyPart(tCooperation.evaluate(a), yes: [
-            (value(.under18AtTime, a) == .yes, .tCooperationMinor),
-            (value(.traumaPreventsCooperation, a) == .yes, .tCooperationTrauma),
-            (value(.lawEnforcementAsked, a) == .no, .tCooperationNotAsked),
-            (value(.compliedWithRequests, a) == .yes, .tCooperationComplied),
-        ], no: .tCooperationNo, unsure: .tCooperationUnsure)
+        let place = Formula.any([.answer(.inUS), .answer(.atPortOfEntry)]).evaluate(a)
+        let because = value(.hereBecauseOfTrafficking, a)
+        var presenceReasons: [Reason] = []
+        switch place {
+        case .yes: presenceReasons.append(value(.inUS, a) == .yes ? .tPresenceInUS : .tPresencePortOfEntry)
+        case .no: presenceReasons.append(.tPresenceNo)
+        case .unsure: presenceReasons.append(.tPresenceUnsure)
+        }
+        if place != .no {
+            switch because {
+            case .yes: presenceReasons.append(.tPresenceBecause)
+            case .no: presenceReasons = [.tPresenceNotBecause]
+            case .unsure: presenceReasons.append(.tPresenceBecauseUnsure)
+            }
+        }
+        let presence = Part(value: tPresence.evaluate(a), reasons: presenceReasons)
+
+        let cooperationValue = tCooperation.evaluate(a)
+        var cooperationReasons: [Reason] = []
+        if minorAtTime.evaluate(a) == .yes { cooperationReasons.append(.tCooperationMinor) }
+        if value(.traumaPreventsCooperation, a) == .yes { cooperationReasons.append(.tCooperationTrauma) }
+        if cooperationReasons.isEmpty {
+            if notRefused.evaluate(a) == .no {
+                cooperationReasons = [.tCooperationNo]
+            } else if value(.lawEnforcementAsked, a) == .yes {
+                cooperationReasons = [value(.compliedWithRequests, a) == .yes ? .tCooperationComplied : .tCooperationUnsure]
+            } else {
+                switch value(.reportedToLawEnforcement, a) {
+                case .yes: cooperationReasons = [.tCooperationReported]
+                case .no: cooperationReasons = [.tCooperationNeedsReport]
+                case .unsure: cooperationReasons = [.tCooperationUnsure, .tCooperationNeedsReport]
+                }
+            }
+        }
+        let cooperation = Part(value: cooperationValue, reasons: cooperationReasons)
         return result(.tVisa, [traffickingPart(a), presence, cooperation], needs: [.tNeedsHardshipAdmissibility])
     }
 
@@ -412,17 +385,48 @@ public enum ScreenerRules {
         return result(.uVisa, parts, needs: needs)
     }
 
+    /// The other options worth asking about, or not clear yet when the person said something
+    /// that points to them ("not sure" never leaves one out); none is ever "unlikely".
     static func alsoAskAbout(_ a: Answers) -> [OptionResult] {
-        let reasons: [ScreenerOption: [Reason]] = [
-            .vawaSelfPetition: [.vawaAbused, .vawaNeeds],
-            .specialImmigrantJuvenile: [.sijAbused, .sijNeeds],
-            .asylum: [.asylumFear, .asylumNeeds],
-            .continuedPresence: [.continuedPresenceAsked, .continuedPresenceNeeds],
-            .wageClaim: [.wageUnpaid, .wageNeeds],
-        ]
-        return ScreenerOption.alsoAskAbout.compactMap { option in
-            guard formulas[option]!.evaluate(a) == .yes else { return nil }
-            return OptionResult(option: option, level: .worthAsking, reasons: reasons[option]!)
+        ScreenerOption.alsoAskAbout.compactMap { option in
+            let level = ResultLevel(formulas[option]!.evaluate(a))
+            switch level {
+            case .unlikely: return nil
+            case .unclear: guard triggers[option]!.evaluateGiven(a) != .no else { return nil }
+            case .worthAsking: break
+            }
+            return OptionResult(option: option, level: level, reasons: reasons(option, level, a))
+        }
+    }
+
+    static func reasons(_ option: ScreenerOption, _ level: ResultLevel, _ a: Answers) -> [Reason] {
+        let sure = level == .worthAsking
+        switch option {
+        case .vawaSelfPetition:
+            if !sure {
+                if Formula.oneOf(.abuserRelationship, ["spouse"]).evaluate(a) == .unsure { return [.vawaRelationshipUnsure, .vawaNeeds] }
+                if citizenOrResident.evaluate(a) == .unsure { return [.vawaStatusUnsure, .vawaNeeds] }
+            }
+            if vawaSpouse.evaluate(a) != .no && abuser(is: "spouse").evaluate(a) == .yes { return [.vawaSpouse, .vawaNeeds] }
+            if abuser(is: "former_spouse").evaluate(a) == .yes {
+                return [sure ? .vawaFormerSpouse : .vawaFormerSpouseUnsure, .vawaNeeds]
+            }
+            if abuser(is: "parent").evaluate(a) == .yes {
+                if sure { return [.vawaChild, .vawaNeeds] }
+                if case .age(let low, _) = a[.ageNow], low >= 21 { return [.vawaChild21To24, .vawaNeeds] }
+                return [.vawaChildUnsure, .vawaNeeds]
+            }
+            return [.vawaParent, .vawaNeeds]
+        case .specialImmigrantJuvenile: return [sure ? .sijYes : .sijUnsure, .sijNeeds]
+        case .asylum: return [sure ? .asylumFear : .asylumUnsure, .asylumNeeds]
+        case .continuedPresence: return [sure ? .continuedPresenceYes : .continuedPresenceUnsure, .continuedPresenceNeeds]
+        case .wageClaim:
+            switch value(.belowMinimumWage, a) {
+            case .yes: return [.wageMinimum, .wageNeeds]
+            case .no: return [.wagePromised, .wageNeeds]
+            case .unsure: return [.wageWhichUnsure, .wageNeeds]
+            }
+        case .tVisa, .uVisa: return []
         }
     }
 }

@@ -48,16 +48,16 @@ public struct ScreenerSession: Sendable, Equatable {
     }
 
     /// The answers that count, in the order they were given (for a "review your answers" list).
-    public var answeredInOrder: [(id: QuestionID, answer: Answer)] {
+    public var answeredInOrder: [(id: QuestionID, answer: AnswerValue)] {
         path.compactMap { id in kept[id].map { (id, $0) } }
     }
 
     /// The answer given earlier to the current question, to show it as chosen; nil if none.
-    public var currentAnswer: Answer? { current.flatMap { kept[$0] } }
+    public var currentAnswer: AnswerValue? { current.flatMap { kept[$0] } }
 
     public var canGoBack: Bool { !path.isEmpty }
 
-    public mutating func answer(_ answer: Answer) {
+    public mutating func answer(_ answer: AnswerValue) {
         guard let question = current else { return }
         kept[question] = answer
         path.append(question)

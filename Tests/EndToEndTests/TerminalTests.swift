@@ -225,11 +225,17 @@ struct ScreenerTerminalTests {
         tmux.press("5")
         #expect(tmux.waitFor { $0.contains("Which options might fit me?") })
         tmux.press("5")
+        #expect(tmux.waitFor { $0.contains("never saved") && $0.contains("1. Start the questions") })
+        tmux.press("1")
         #expect(tmux.waitFor { $0.contains("Are you in the United States right now?") && $0.contains("1. Yes") })
-        // In the US; forced to work; then "no" to everything else that is asked.
-        tmux.press("1")
-        #expect(tmux.waitFor { $0.contains("make you work") })
-        tmux.press("1")
+        // In the US; forced to work and could not leave; here because of it; an adult who told
+        // the Department of Labor; then the second choice to everything else that is asked.
+        for (key, next) in [("1", "make you work"), ("1", "could not leave"), ("1", "When you were under 18"),
+                            ("2", "because of what was done"), ("1", "under 18 when"), ("2", "asked you to help"),
+                            ("2", "told the police"), ("1", "")] {
+            tmux.press(key)
+            if !next.isEmpty { #expect(tmux.waitFor { $0.contains(next) }, "\(next)") }
+        }
         var guardCount = 0
         while !tmux.screen().contains("What to ask about"), guardCount < 30 {
             let before = tmux.screen()
@@ -239,7 +245,7 @@ struct ScreenerTerminalTests {
         }
         let results = tmux.screen()
         #expect(results.contains("T visa"))
-        #expect(results.contains("Worth asking an attorney about"), "forced to work while in the US: the T visa is worth asking about")
+        #expect(results.contains("Worth asking a lawyer about"), "held in forced work, here because of it, reported: the T visa is worth asking about")
         tmux.press("End")
         #expect(tmux.waitFor { $0.contains("1-888-373-7888") && $0.contains("3.") })
         tmux.press("Escape")

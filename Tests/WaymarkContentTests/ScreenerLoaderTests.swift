@@ -17,7 +17,8 @@ import WaymarkCore
 
     @Test func legalTermsHaveHelp() {
         for id in [QuestionID.atPortOfEntry, .forcedLabor, .qualifyingCrime, .helpfulToLawEnforcement, .under16OrIncapacitated,
-                   .abusedByCitizenOrResidentFamily, .under21AbusedByParent, .fearPersecution, .traumaPreventsCooperation] {
+                   .couldNotLeave, .hereBecauseOfTrafficking, .reportedToLawEnforcement, .abuserRelationship, .abuserStatus,
+                   .divorcedWithin2Years, .parentAbusedNeglectedOrAbandoned, .belowMinimumWage, .fearPersecution, .traumaPreventsCooperation] {
             #expect(screener.questions[id]?.help != nil, "\(id)")
         }
         let crimes = screener.questions[.qualifyingCrime]!.help!
@@ -43,8 +44,8 @@ import WaymarkCore
         #expect(screener[.notLegalAdvice].contains("notarios"))
         let lines = ScreenerWord.hotlines.map { screener[$0] }.joined(separator: " ")
         for number in ["911", "1-888-373-7888", "233733", "860.763.4542"] { #expect(lines.contains(number), "\(number)") }
-        #expect(screener[.levelWorthAsking] == "Worth asking an attorney about")
-        #expect(screener[.levelUnclear] == "Not clear yet — ask an advocate")
+        #expect(screener[.levelWorthAsking] == "Worth asking a lawyer about")
+        #expect(screener[.levelUnclear] == "Not clear yet — worth finding out")
         #expect(screener[.levelUnlikely] == "Probably does not fit")
     }
 }
@@ -101,11 +102,11 @@ import WaymarkCore
     }
 
     @Test func aLoop() throws {
-        let (found, text) = try problems(replacing: "    next: results\n", with: "    next: fear_persecution\n")
+        let (found, text) = try problems(replacing: "    next: results\n\nwords:", with: "    next: fear_persecution\n\nwords:")
         let loopLine = text.split(separator: "\n", omittingEmptySubsequences: false).indices.filter {
             text.split(separator: "\n", omittingEmptySubsequences: false)[$0].contains("next: fear_persecution")
         }.last.map { $0 + 1 }!
-        #expect(found == ["screener.yaml:\(loopLine): a loop: fear_persecution → unpaid_wages → fear_persecution (every way must lead on to the results)"], "\(found)")
+        #expect(found == ["screener.yaml:\(loopLine): a loop: fear_persecution → unpaid_wages → below_minimum_wage → fear_persecution (every way must lead on to the results)"], "\(found)")
     }
 
     @Test func anUnreachableQuestion() throws {
@@ -115,11 +116,21 @@ import WaymarkCore
     }
 
     @Test func aBranchMissingAnAnswer() throws {
-        let (found, text) = try problems(replacing: "      no: trauma_prevents_cooperation\n      unsure: trauma_prevents_cooperation\n",
-                                         with: "      no: trauma_prevents_cooperation\n      maybe: trauma_prevents_cooperation\n")
-        let maybe = line(of: "maybe: trauma", in: text)
-        #expect(found.contains("screener.yaml:\(maybe): 'maybe' is not an answer; 'next:' takes yes, no and unsure"), "\(found)")
-        #expect(found.contains("screener.yaml:\(maybe - 3): question 'law_enforcement_asked': 'next:' says nowhere for unsure (give yes, no and unsure, or one target for all)"), "\(found)")
+        let (found, text) = try problems(replacing: "      no: reported_to_law_enforcement\n      unsure: reported_to_law_enforcement\n",
+                                         with: "      no: reported_to_law_enforcement\n      maybe: reported_to_law_enforcement\n")
+        let maybe = line(of: "maybe: reported", in: text)
+        #expect(found.contains("screener.yaml:\(maybe): 'maybe' is not an answer to 'law_enforcement_asked'; 'next:' takes yes, no, unsure"), "\(found)")
+        #expect(found.contains("screener.yaml:\(maybe - 3): question 'law_enforcement_asked': 'next:' says nowhere for unsure (give every answer, or one target for all)"), "\(found)")
+    }
+
+    @Test func choiceQuestionsNeedTheirWords() throws {
+        let (found, text) = try problems(replacing: "      son_or_daughter: \"My son or daughter, aged 21 or older\"\n", with: "      cousin: \"My cousin\"\n")
+        #expect(found.contains("screener.yaml:\(line(of: "cousin:", in: text)): 'cousin' is not an answer to 'abuser_relationship'; its choices are spouse, former_spouse, parent, son_or_daughter, partner, other, none, unsure"), "\(found)")
+        #expect(found.contains("screener.yaml:\(line(of: "spouse: \"My husband or wife\"", in: text)): 'choices:' of 'abuser_relationship' is missing 'son_or_daughter'"), "\(found)")
+        let (yesNo, text2) = try problems(replacing: "  - id: married_now\n", with: "  - id: married_now\n    choices:\n      yes: \"Yes I am\"\n")
+        #expect(yesNo == ["screener.yaml:\(line(of: "yes: \"Yes I am\"", in: text2) - 1): question 'married_now' is answered yes, no or not sure: it takes no 'choices:' (their words are choice.yes, choice.no and choice.unsure under 'words:')"], "\(yesNo)")
+        let (noChoices, text3) = try problems(replacing: "      citizen: \"A US citizen\"\n      resident: \"A green card holder (permanent resident)\"\n      neither: \"Neither\"\n", with: "")
+        #expect(noChoices.contains { $0.hasPrefix("screener.yaml:\(line(of: "id: abuser_status", in: text3) + 3):") && $0.contains("'abuser_status'") }, "\(noChoices)")
     }
 
     @Test func aQuestionBeforeTheOneItDependsOn() throws {
@@ -130,7 +141,7 @@ import WaymarkCore
     }
 
     @Test func helperWordingOnlyWhereItBelongs() throws {
-        let (found, text) = try problems(replacing: "    helper_text: \"Do you, or a parent", with: "    helper_txt: \"Do you, or a parent")
+        let (found, text) = try problems(replacing: "    helper_text: \"Do you, or an adult", with: "    helper_txt: \"Do you, or an adult")
         let bad = line(of: "helper_txt:", in: text)
         #expect(found.contains { $0.hasPrefix("screener.yaml:\(bad): unknown key 'helper_txt' (expected id, text, help,") }, "\(found)")
         #expect(found.contains("screener.yaml:\(line(of: "id: has_information", in: text)): question 'has_information' needs 'helper_text:'"), "\(found)")

@@ -10,7 +10,55 @@ import WaymarkCore
         _ = s.update(.number(5))  // Immigration options
         let n = s.content.menus["immigration"]!.items.firstIndex { $0.target == .screener }! + 1
         _ = s.update(.number(n))
+        _ = s.update(.number(1))  // the intro: start the questions
         return s
+    }
+
+    @Test func startsBySayingWhatItIsThatNothingIsSavedAndEsc() {
+        var s = AppState(content: Fixtures.shipped, size: Size(width: 80, height: 24))
+        _ = s.update(.number(5))
+        let n = s.content.menus["immigration"]!.items.firstIndex { $0.target == .screener }! + 1
+        _ = s.update(.number(n))
+        #expect(s.screen == .screenerIntro(selection: 0, scroll: 0))
+        let text = s.layout.lines.map { $0.spans.map(\.text).joined().replacingOccurrences(of: "┃ ", with: "") }
+            .joined(separator: " ")
+        #expect(text.contains("never saved") && text.contains("not legal advice") && text.contains("Esc"))
+        let (_, items) = s.choices(for: s.screen)!
+        #expect(items == ["Start the questions", "Back to the menu"])
+        _ = s.update(.number(2))
+        #expect(s.screen == .menu(id: "immigration", selection: n - 1, scroll: 0))
+        _ = s.update(.number(n))
+        _ = s.update(.open)
+        #expect(s.screen == .question(selection: 0, scroll: 0))
+        // Back from the first question shows the intro again; the answers are kept.
+        _ = s.update(.number(2))  // in_us: no
+        _ = s.update(.back)
+        _ = s.update(.back)
+        #expect(s.screen == .screenerIntro(selection: 0, scroll: 0))
+        _ = s.update(.back)
+        _ = s.update(.number(n))
+        _ = s.update(.number(1))
+        #expect(s.screen == .question(selection: 1, scroll: 0) && s.screener?.currentAnswer == .no)
+    }
+
+    @Test func aChoiceQuestionShowsItsOwnWords() {
+        var s = start()
+        for (id, answer) in [(QuestionID.inUS, 1), (.forcedLabor, 2), (.forcedSex, 2), (.minorCommercialSex, 2), (.qualifyingCrime, 1),
+                             (.crimeInUS, 1), (.substantialAbuse, 1), (.under16OrIncapacitated, 2), (.hasInformation, 1),
+                             (.helpfulToLawEnforcement, 1)] {
+            #expect(current(s) == id)
+            _ = s.update(.number(answer))
+        }
+        #expect(current(s) == .abuserRelationship)
+        let (_, items) = s.choices(for: s.screen)!
+        #expect(items.first == "My husband or wife")
+        #expect(items.contains("No one") && items.count == 9, "six people, no one, not sure, and what does this mean")
+        _ = s.update(.number(4))  // son or daughter
+        #expect(current(s) == .abuserStatus)
+        _ = s.update(.number(1))  // citizen
+        #expect(s.screener?.answers[.abuserStatus] == .choice("citizen"))
+        _ = s.update(.back)
+        #expect(s.screen == .question(selection: 0, scroll: 0), "the choice made is shown again")
     }
 
     var current: (AppState) -> QuestionID? { { $0.screener?.current } }
@@ -38,7 +86,9 @@ import WaymarkCore
         #expect(current(s) == .inUS)
         #expect(s.screen == .question(selection: 0, scroll: 0))
         _ = s.update(.back)
-        #expect(s.screen == .menu(id: "immigration", selection: 4, scroll: 0), "back from the first question leaves")
+        #expect(s.screen == .screenerIntro(selection: 0, scroll: 0), "back from the first question shows the intro")
+        _ = s.update(.back)
+        #expect(s.screen == .menu(id: "immigration", selection: 4, scroll: 0), "and back again leaves")
     }
 
     @Test func whatDoesThisMeanOpensTheHelpAndBackReturns() {
@@ -67,7 +117,8 @@ import WaymarkCore
         answerAll(&s, 3)  // not sure, all the way
         #expect(s.screen == .results(scroll: 0))
         #expect(s.context == .results)
-        let text = s.layout.lines.map { $0.spans.map(\.text).joined() }.joined(separator: " ")
+        let text = s.layout.lines.map { $0.spans.map(\.text).joined().replacingOccurrences(of: "┃ ", with: "") }
+            .joined(separator: " ")
         let screener = s.content.screener!
         #expect(text.contains(screener[.levelUnclear]))
         #expect(text.contains("1-888-373-7888"))
@@ -84,6 +135,8 @@ import WaymarkCore
         _ = s.update(.number(1))                 // change the first answer
         #expect(current(s) == .inUS)
         #expect(s.screen == .question(selection: 1, scroll: 0), "the old answer (no) is selected")
+        _ = s.update(.back)
+        #expect(s.screen == .screenerIntro(selection: 0, scroll: 0))
         _ = s.update(.back)
         #expect(s.screen == .menu(id: "immigration", selection: 4, scroll: 0), "no review or results left on the stack")
     }

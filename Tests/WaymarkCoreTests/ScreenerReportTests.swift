@@ -16,6 +16,13 @@ import WaymarkCore
         ("foo=yes", "unknown question id 'foo'; the ids are: in_us, at_port_of_entry,"),
         ("in_us=maybe", "'maybe' is not an answer for in_us; the answers are: yes, no, unsure"),
         ("in_us", "'in_us' is not ID=VALUE"),
+        ("age_now=twenty", "'twenty' is not an answer for age_now; the answers are: a whole number"),
+        ("age_now=-3", "'-3' is not an answer for age_now"),
+        ("age_now=999", "'999' is not an answer for age_now"),
+        ("abuser_relationship=cousin", "'cousin' is not an answer for abuser_relationship; the answers are: spouse, former_spouse, parent, son_or_daughter, partner, other, none, unsure"),
+        ("abuser_status=yes", "'yes' is not an answer for abuser_status; the answers are: citizen, resident, neither, unsure"),
+        ("abused_by_citizen_or_resident_family=yes", "'abused_by_citizen_or_resident_family' is no longer a question; use abuser_relationship and abuser_status"),
+        ("under_21_abused_by_parent=no", "'under_21_abused_by_parent' is no longer a question; use parent_abused_neglected_or_abandoned"),
     ])
     func refusesBadAnswers(_ argument: String, _ message: String) {
         guard case .failure(let problem) = ScreenerReport.parseAnswers([argument]) else {
@@ -23,7 +30,7 @@ import WaymarkCore
             return
         }
         #expect(problem.message.hasPrefix(message), "\(problem.message)")
-        if argument.hasPrefix("foo") { #expect(problem.message.hasSuffix("unpaid_wages")) }
+        if argument.hasPrefix("foo") { #expect(problem.message.hasSuffix("below_minimum_wage")) }
     }
 
     @Test func refusesTwoDifferentAnswersToOneQuestion() {
@@ -35,7 +42,10 @@ import WaymarkCore
     }
 
     @Test func jsonIsOneObjectWithTheKeysInOrder() throws {
-        let given: Answers = [.forcedLabor: .yes, .inUS: .yes, .lawEnforcementAsked: .no, .unpaidWages: .yes]
+        let given: Answers = [.forcedLabor: .yes, .couldNotLeave: .yes, .forcedSex: .no, .minorCommercialSex: .no, .inUS: .yes,
+                              .hereBecauseOfTrafficking: .yes, .under18AtTime: .no, .lawEnforcementAsked: .no,
+                              .reportedToLawEnforcement: .yes, .unpaidWages: .yes, .ageNow: .age(34, 34),
+                              .abuserRelationship: .choice("none")]
         let results = ScreenerRules.evaluate(given)
         let json = ScreenerReport.json(results, answers: given, screener: screener)
         #expect(!json.contains("\n"))
@@ -47,13 +57,15 @@ import WaymarkCore
         let t = try #require(object["t_visa"] as? [String: Any])
         #expect(t["result"] as? String == "worth-asking")
         #expect(t["reasons"] as? [String] == results.tVisa.reasons.map { screener.text($0) })
-        #expect((t["reasons"] as? [String])?.first?.hasPrefix("You said someone made you work") == true)
+        #expect((t["reasons"] as? [String])?.first?.hasPrefix("You said someone used force") == true)
         let u = try #require(object["u_visa"] as? [String: Any])
         #expect(u["result"] as? String == "unclear")
-        #expect(object["also_ask_about"] as? [String] == ["wage-claim"])
-        #expect(object["answers"] as? [String: String] == ["in_us": "yes", "forced_labor": "yes",
-                                                          "law_enforcement_asked": "no", "unpaid_wages": "yes"])
-        #expect(json.hasSuffix("\"answers\": {\"in_us\": \"yes\", \"forced_labor\": \"yes\", \"law_enforcement_asked\": \"no\", \"unpaid_wages\": \"yes\"}}"),
+        #expect(object["also_ask_about"] as? [String] == ["continued-presence", "wage-claim"])
+        let answers = try #require(object["answers"] as? [String: Any])
+        #expect(answers["age_now"] as? Int == 34, "an age is a number")
+        #expect(answers["abuser_relationship"] as? String == "none")
+        #expect(answers.count == given.count)
+        #expect(json.hasSuffix("\"abuser_relationship\": \"none\", \"age_now\": 34, \"unpaid_wages\": \"yes\"}}"),
                 "answers in the order of the questions")
     }
 
@@ -69,19 +81,19 @@ import WaymarkCore
     }
 
     @Test func textIsWhatAPersonReads() {
-        let given: Answers = [.forcedLabor: .yes, .inUS: .yes, .lawEnforcementAsked: .no, .qualifyingCrime: .no,
-                              .crimeInUS: .no, .fearPersecution: .yes]
+        let given: Answers = [.forcedSex: .yes, .inUS: .yes, .hereBecauseOfTrafficking: .yes, .under18AtTime: .yes,
+                              .lawEnforcementAsked: .no, .reportedToLawEnforcement: .no, .crimeInUS: .no, .fearPersecution: .yes]
         let text = ScreenerReport.text(ScreenerRules.evaluate(given), screener: screener)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 }, "wrapped to 80 columns")
-        let t = text.range(of: "Worth asking an attorney about: T visa")!
-        let asylum = text.range(of: "Worth asking an attorney about: Asylum")!
+        let t = text.range(of: "Worth asking a lawyer about: T visa")!
+        let asylum = text.range(of: "Worth asking a lawyer about: Asylum")!
         let u = text.range(of: "Probably does not fit: U visa")!
         #expect(t.lowerBound < asylum.lowerBound && asylum.lowerBound < u.lowerBound, "most relevant first")
-        #expect(text.contains("  - No one has asked you for help yet. An attorney can explain what helping law"))
+        #expect(text.contains("  - You were under 18 at the time, so you do not have to report to or help the"))
         for needed in ["This is not legal advice", "DOJ-accredited", "\"notarios\"", "1-888-373-7888", "233733",
-                       "860.763.4542", "911"] {
-            #expect(text.replacingOccurrences(of: "\n", with: " ").contains(needed), "\(needed)")
+                       "860.763.4542", "911", "within 1 year", "$100"] {
+            #expect(text.replacingOccurrences(of: "\n    ", with: " ").replacingOccurrences(of: "\n", with: " ").contains(needed), "\(needed)")
         }
     }
 
@@ -104,12 +116,20 @@ struct ScreenCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         #expect((object["t_visa"] as? [String: Any])?["result"] as? String == "unclear")
         #expect(object["answers"] as? [String: String] == ["forced_labor": "yes", "in_us": "yes"])
+        let spanish = Binary.run(["screen", "--lang", "es", "--answer", "abuser_relationship=spouse", "--answer", "abuser_status=citizen",
+                                  "--answer", "age_now=30", "--json"] + content)
+        #expect(spanish.status == 0, "\(spanish.error)")
+        let es = try #require(try JSONSerialization.jsonObject(with: Data(spanish.output.utf8)) as? [String: Any])
+        #expect(es["also_ask_about"] as? [String] == ["vawa-self-petition"])
+        #expect(((es["t_visa"] as? [String: Any])?["reasons"] as? [String])?.first?.hasPrefix("Todavía no está claro") == true)
     }
 
     @Test func text() {
         let run = Binary.run(["screen", "--answer", "unpaid_wages=yes"] + content)
         #expect(run.status == 0)
-        #expect(run.output.contains("Worth asking an attorney about: A wage claim"))
+        #expect(run.output.contains("Worth asking a lawyer about: A wage claim"))
+        #expect(!run.output.contains("{agency."), "the agency's own words are filled in")
+        #expect(run.output.contains("Local advocates, 24 hours a day: 860.763.4542."))
     }
 
     @Test func anUnknownIDExits64NamingTheValidOnes() {
@@ -120,5 +140,10 @@ struct ScreenCommandTests {
         let value = Binary.run(["screen", "--answer", "in_us=perhaps"] + content)
         #expect(value.status == 64)
         #expect(value.error.contains("yes, no, unsure"))
+        for bad in ["age_now=old", "abuser_status=maybe", "abused_by_citizen_or_resident_family=yes", "under_21_abused_by_parent=yes"] {
+            let run = Binary.run(["screen", "--answer", bad] + content)
+            #expect(run.status == 64, "\(bad)")
+            #expect(run.output.isEmpty && (run.error.lowercased().contains("the ids are") || run.error.contains("the answers are")), "\(bad): \(run.error)")
+        }
     }
 }

@@ -36,26 +36,54 @@ import WaymarkCore
     }
 
     @Test func oneYesSettlesTrafficking() {
-        let path = asked([.inUS: .yes, .forcedLabor: .yes])
-        #expect(!path.contains(.forcedSex) && !path.contains(.minorCommercialSex))
+        let path = asked([.inUS: .yes, .forcedLabor: .yes, .couldNotLeave: .yes])
+        #expect(!path.contains(.forcedSex))
+        // Commercial sex before 18 would still excuse a report, so it is asked.
+        #expect(path.contains(.minorCommercialSex))
         // U crime is inferred from trafficking: qualifying_crime is skipped, the other U questions are not.
         #expect(!path.contains(.qualifyingCrime))
-        for id in [QuestionID.crimeInUS, .substantialAbuse, .under16OrIncapacitated, .hasInformation, .helpfulToLawEnforcement] {
+        for id in [QuestionID.hereBecauseOfTrafficking, .crimeInUS, .substantialAbuse, .under16OrIncapacitated, .hasInformation,
+                   .helpfulToLawEnforcement] {
             #expect(path.contains(id), "\(id)")
         }
     }
 
+    @Test func freeToLeaveAsksAboutSexAndCrimesButNotPresence() {
+        let path = asked([.inUS: .yes, .forcedLabor: .yes, .couldNotLeave: .no, .forcedSex: .no, .minorCommercialSex: .no])
+        #expect(path.prefix(5) == [.inUS, .forcedLabor, .couldNotLeave, .forcedSex, .minorCommercialSex])
+        #expect(!path.contains(.hereBecauseOfTrafficking) && !path.contains(.lawEnforcementAsked))
+        #expect(path.contains(.qualifyingCrime))
+    }
+
     @Test func noTraffickingSkipsTheLawEnforcementQuestions() {
-        let path = asked([.inUS: .yes, .forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no])
-        #expect(path == [.inUS, .forcedLabor, .forcedSex, .minorCommercialSex, .qualifyingCrime, .crimeInUS, .substantialAbuse,
-                         .under16OrIncapacitated, .hasInformation, .helpfulToLawEnforcement,
-                         .abusedByCitizenOrResidentFamily, .under21AbusedByParent, .fearPersecution, .unpaidWages])
+        let noFamily: Answers = [.inUS: .yes, .forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no,
+                                 .abuserRelationship: .choice("none"), .parentAbusedNeglectedOrAbandoned: .no, .unpaidWages: .no]
+        #expect(asked(noFamily) == [.inUS, .forcedLabor, .forcedSex, .minorCommercialSex, .qualifyingCrime, .crimeInUS,
+                                    .substantialAbuse, .under16OrIncapacitated, .hasInformation, .helpfulToLawEnforcement,
+                                    .abuserRelationship, .parentAbusedNeglectedOrAbandoned, .fearPersecution, .unpaidWages])
     }
 
     @Test func noCrimeAtAllSkipsTheUQuestions() {
-        let path = asked([.inUS: .yes, .forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .no])
+        let path = asked([.inUS: .yes, .forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .no,
+                          .abuserRelationship: .choice("spouse"), .abuserStatus: .choice("citizen"),
+                          .parentAbusedNeglectedOrAbandoned: .no, .unpaidWages: .yes])
         #expect(path == [.inUS, .forcedLabor, .forcedSex, .minorCommercialSex, .qualifyingCrime,
-                         .abusedByCitizenOrResidentFamily, .under21AbusedByParent, .fearPersecution, .unpaidWages])
+                         .abuserRelationship, .abuserStatus, .parentAbusedNeglectedOrAbandoned, .fearPersecution,
+                         .unpaidWages, .belowMinimumWage])
+    }
+
+    @Test func theFamilyQuestionsFollowWhoItWas() {
+        let former = asked([.abuserRelationship: .choice("former_spouse"), .abuserStatus: .choice("citizen")])
+        #expect(former.contains(.divorcedWithin2Years))
+        let partner = asked([.abuserRelationship: .choice("partner"), .parentAbusedNeglectedOrAbandoned: .no])
+        #expect(!partner.contains(.abuserStatus) && !partner.contains(.divorcedWithin2Years))
+        #expect(!partner.contains(.ageNow) && !partner.contains(.marriedNow))
+        let child = asked([.inUS: .yes, .abuserRelationship: .choice("parent"), .abuserStatus: .choice("citizen")])
+        #expect(!child.contains(.divorcedWithin2Years) && !child.contains(.parentAbusedNeglectedOrAbandoned))
+        #expect(child.contains(.ageNow) && child.contains(.marriedNow))
+        let neither = asked([.abuserRelationship: .choice("spouse"), .abuserStatus: .choice("neither"),
+                             .parentAbusedNeglectedOrAbandoned: .no])
+        #expect(!neither.contains(.divorcedWithin2Years) && !neither.contains(.ageNow))
     }
 
     @Test func theUQuestionsStayWhenTheCrimeIsOnlyUnsure() {
@@ -65,40 +93,48 @@ import WaymarkCore
 
     @Test func aCrimeElsewhereSkipsTheRestOfU() {
         let path = asked([.inUS: .yes, .forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .yes, .crimeInUS: .no])
-        #expect(path.firstIndex(of: .crimeInUS).map { path[$0 + 1] } == .abusedByCitizenOrResidentFamily)
+        #expect(path.firstIndex(of: .crimeInUS).map { path[$0 + 1] } == .abuserRelationship)
     }
 
-    @Test func compliedOnlyWhenLawEnforcementAsked() {
-        let base: Answers = [.inUS: .yes, .forcedLabor: .yes, .under18AtTime: .no]
+    @Test func compliedOnlyWhenOfficialsAskedAndAReportOnlyWhenTheyDidNot() {
+        let base: Answers = [.inUS: .yes, .forcedLabor: .yes, .couldNotLeave: .yes, .hereBecauseOfTrafficking: .yes, .under18AtTime: .no]
         var yes = base
         yes[.lawEnforcementAsked] = .yes
-        #expect(asked(yes).contains(.compliedWithRequests))
+        let yesPath = asked(yes)
+        #expect(yesPath.contains(.compliedWithRequests) && !yesPath.contains(.reportedToLawEnforcement))
         var unsure = base
         unsure[.lawEnforcementAsked] = .unsure
         let unsurePath = asked(unsure)
         #expect(!unsurePath.contains(.compliedWithRequests))
-        #expect(unsurePath.contains(.traumaPreventsCooperation))
-        var no = base
-        no[.lawEnforcementAsked] = .no
-        let noPath = asked(no)
-        // No request yet: cooperation is settled, so neither follow-up is asked.
-        #expect(!noPath.contains(.compliedWithRequests) && !noPath.contains(.traumaPreventsCooperation))
+        #expect(unsurePath.contains(.reportedToLawEnforcement) && unsurePath.contains(.traumaPreventsCooperation))
+        var reported = base
+        reported[.lawEnforcementAsked] = .no
+        reported[.reportedToLawEnforcement] = .yes
+        // Reported and not asked: cooperation is settled, so trauma is not asked.
+        #expect(!asked(reported).contains(.traumaPreventsCooperation))
+        var notReported = base
+        notReported[.lawEnforcementAsked] = .no
+        notReported[.reportedToLawEnforcement] = .no
+        #expect(asked(notReported).contains(.traumaPreventsCooperation))
     }
 
-    @Test func aMinorIsNotAskedAboutCooperationButStillAboutARequest() {
-        let path = asked([.inUS: .yes, .forcedLabor: .yes, .under18AtTime: .yes, .lawEnforcementAsked: .yes])
-        // law_enforcement_asked still matters for Continued Presence.
-        #expect(path.contains(.lawEnforcementAsked))
-        #expect(!path.contains(.compliedWithRequests) && !path.contains(.traumaPreventsCooperation))
+    @Test func aMinorIsNotAskedAboutCooperationButStillAboutContact() {
+        let path = asked([.inUS: .yes, .forcedLabor: .yes, .couldNotLeave: .yes, .under18AtTime: .yes, .lawEnforcementAsked: .yes])
+        // Contact with officials still matters for Continued Presence.
+        #expect(path.contains(.lawEnforcementAsked) && path.contains(.compliedWithRequests))
+        #expect(!path.contains(.traumaPreventsCooperation))
     }
 
     @Test func settledTStillAsksForContinuedPresence() {
-        let path = asked([.inUS: .no, .atPortOfEntry: .no, .forcedLabor: .yes, .lawEnforcementAsked: .yes])
-        #expect(!path.contains(.under18AtTime))
+        let script: Answers = [.inUS: .yes, .forcedLabor: .yes, .couldNotLeave: .yes, .minorCommercialSex: .no,
+                               .hereBecauseOfTrafficking: .no, .lawEnforcementAsked: .yes, .compliedWithRequests: .yes,
+                               .abuserRelationship: .choice("none"), .parentAbusedNeglectedOrAbandoned: .no,
+                               .fearPersecution: .no, .unpaidWages: .no]
+        let path = asked(script)
+        #expect(!path.contains(.under18AtTime) && !path.contains(.traumaPreventsCooperation))
         #expect(path.contains(.lawEnforcementAsked))
-        #expect(!path.contains(.compliedWithRequests) && !path.contains(.traumaPreventsCooperation))
         var session = screener.session()
-        _ = walk([.inUS: .no, .atPortOfEntry: .no, .forcedLabor: .yes, .lawEnforcementAsked: .yes], from: &session)
+        _ = walk(script, from: &session)
         #expect(session.results().alsoAskAbout.map(\.option) == [.continuedPresence])
         #expect(session.results().tVisa.level == .unlikely)
     }
@@ -144,7 +180,10 @@ import WaymarkCore
         #expect(session.current == .atPortOfEntry)
         session.answer(.yes)  // at_port_of_entry
         session.answer(.yes)  // forced_labor
-        #expect(session.current == .under18AtTime)
+        #expect(session.current == .couldNotLeave)
+        session.answer(.yes)  // could_not_leave
+        #expect(session.current == .minorCommercialSex)
+        session.back()
         session.back()
         session.back()
         session.back()
@@ -154,6 +193,7 @@ import WaymarkCore
         #expect(session.kept[.atPortOfEntry] == nil, "the port of entry answer no longer matters")
         #expect(session.currentAnswer == .yes, "an answer that may still count is kept")
         session.answer(.yes)
+        session.answer(.yes)  // could_not_leave
         let results = session.results()
         #expect(results.tVisa.reasons.contains(.tPresenceInUS))
         #expect(!results.tVisa.reasons.contains(.tPresencePortOfEntry))
@@ -161,7 +201,9 @@ import WaymarkCore
 
     @Test func staleAnswersNeverCount() {
         var session = screener.session()
-        _ = walk([.inUS: .yes, .forcedLabor: .yes, .under18AtTime: .yes, .lawEnforcementAsked: .yes], from: &session)
+        _ = walk([.inUS: .yes, .forcedLabor: .yes, .couldNotLeave: .yes, .under18AtTime: .yes, .lawEnforcementAsked: .yes,
+                  .compliedWithRequests: .yes, .abuserRelationship: .choice("none"), .parentAbusedNeglectedOrAbandoned: .no,
+                  .fearPersecution: .no, .unpaidWages: .no], from: &session)
         #expect(session.isFinished)
         #expect(session.results().alsoAskAbout.map(\.option) == [.continuedPresence])
         let revisited = session.revisit(.forcedLabor)
@@ -172,7 +214,8 @@ import WaymarkCore
         #expect(session.answers[.under18AtTime] == nil && session.answers[.lawEnforcementAsked] == nil)
         #expect(session.results().alsoAskAbout.isEmpty)
         #expect(session.current == .forcedSex)
-        _ = walk([.forcedSex: .no, .minorCommercialSex: .no], from: &session)
+        _ = walk([.forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .no, .abuserRelationship: .choice("none"),
+                  .parentAbusedNeglectedOrAbandoned: .no, .fearPersecution: .no, .unpaidWages: .no], from: &session)
         // Trafficking is now no: those questions were skipped, and their answers are gone.
         #expect(session.kept[.under18AtTime] == nil && session.kept[.lawEnforcementAsked] == nil)
         #expect(session.results().alsoAskAbout.isEmpty)
@@ -201,7 +244,7 @@ import WaymarkCore
                 #expect(ScreenerRules.canChangeResults(current, given: session.answers), "\(current) can change a result")
                 asked.append(current)
                 everAsked.insert(current)
-                session.answer(Answer.allCases.randomElement(using: &random)!)
+                session.answer(current.options.randomElement(using: &random)!.value)
             }
             #expect(session.answers.count == asked.count)
             let results = session.results()
@@ -223,8 +266,9 @@ import WaymarkCore
     @Test func theProgressLineReadsNaturally() {
         var session = screener.session()
         session.answer(.yes)
-        #expect(screener.progressText(session.progress) == "Question 2 of about 18")
-        _ = walk([.forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .no], from: &session)
+        #expect(screener.progressText(session.progress) == "Question 2 of about 26")
+        _ = walk([.forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .no,
+                  .abuserRelationship: .choice("none"), .parentAbusedNeglectedOrAbandoned: .no, .unpaidWages: .no], from: &session)
         #expect(session.progress == ScreenerProgress(number: 9, total: 9))
     }
 }

@@ -107,6 +107,47 @@ func assertSnapshot(_ frame: Frame, _ name: String, sourceLocation: SourceLocati
         for page in content.pages.values { #expect(DisplayWidth.of(page.title) <= 34, "title '\(page.title)' fits") }
     }
 
+    /// The screener opened from the immigration menu, then `actions`.
+    func screener(_ size: Size, _ content: Content, _ actions: [Action]) -> AppState {
+        var s = AppState(content: content, size: size)
+        let immigration = s.content.menus["main"]!.items.firstIndex { $0.target == .menu("immigration") }! + 1
+        let n = s.content.menus["immigration"]!.items.firstIndex { $0.target == .screener }! + 1
+        for action in [.number(immigration), .number(n)] + actions { _ = s.update(action) }
+        return s
+    }
+
+    /// in_us yes; no trafficking; a listed crime in the US, serious harm, information, help; then
+    /// the question of who abused the person.
+    static let toTheFamilyQuestion: [Action] = [.number(1), .number(1), .number(2), .number(2), .number(2), .number(1),
+                                                .number(1), .number(1), .number(2), .number(1), .number(1)]
+
+    @Test(arguments: spanishSizes) func screenerIntro(_ size: Size) {
+        assertSnapshot(render(screener(size, Fixtures.shipped, [])), "screener-intro")
+        assertSnapshot(render(screener(size, Fixtures.spanish, [])), "screener-intro-es")
+    }
+
+    @Test(arguments: spanishSizes) func screenerChoiceQuestion(_ size: Size) {
+        let s = screener(size, Fixtures.shipped, Self.toTheFamilyQuestion)
+        #expect(s.screener?.current == .abuserRelationship)
+        assertSnapshot(render(s), "screener-who")
+        let es = screener(size, Fixtures.spanish, Self.toTheFamilyQuestion)
+        #expect(es.screener?.current == .abuserRelationship)
+        assertSnapshot(render(es), "screener-who-es")
+    }
+
+    @Test(arguments: spanishSizes) func screenerResults(_ size: Size) {
+        // A US-citizen husband who abuses her; then no to everything else asked.
+        var s = screener(size, Fixtures.shipped, Self.toTheFamilyQuestion + [.number(1), .number(1)])
+        var guardCount = 0
+        while case .question = s.screen, guardCount < 20 {
+            _ = s.update(.number(2))
+            guardCount += 1
+        }
+        #expect(s.screen == .results(scroll: 0))
+        #expect(s.screener?.results().alsoAskAbout.map(\.option) == [.vawaSelfPetition])
+        assertSnapshot(render(s), "screener-results")
+    }
+
     /// The safety plan with a few things ticked and written, as a person would have it.
     func plan(_ size: Size, _ actions: [Action]) -> AppState {
         var s = AppState(content: Fixtures.shipped, size: size)

@@ -10,11 +10,11 @@ struct ScreenCommand: ParsableCommand {
         abstract: "Show which immigration options given answers point to (not legal advice).",
         discussion: """
             Evaluates the screener's rules for the answers given; a question not given counts as \
-            "not sure". Question ids: \(QuestionID.allCases.map(\.rawValue).joined(separator: ", ")).
+            "not sure". Question ids and their answers: \(QuestionID.allCases.map { "\($0.rawValue) (\(ScreenerReport.validValues($0)))" }.joined(separator: "; ")).
             """
     )
 
-    @Option(name: .customLong("answer"), help: ArgumentHelp("An answer, as ID=VALUE; VALUE is yes, no or unsure. Repeat for each question.", valueName: "ID=VALUE"))
+    @Option(name: .customLong("answer"), help: ArgumentHelp("An answer, as ID=VALUE; VALUE is yes, no or unsure, a choice, or for age_now a whole number. Repeat for each question.", valueName: "ID=VALUE"))
     var answers: [String] = []
 
     @Flag(help: "Print one JSON object: t_visa, u_visa, also_ask_about, answers (the ones given).")
@@ -34,7 +34,7 @@ struct ScreenCommand: ParsableCommand {
         let directory = options.content ?? ContentLocator.shipped()
         let screener: Screener
         do {
-            screener = try ScreenerLoader.load(file: ScreenerLoader.file(directory: directory, language: options.language))
+            screener = try ContentLoader.loadScreener(directory: directory, language: options.language)
         } catch {
             fail(error.problems.map(\.description).joined(separator: "\nwaymark: "), ExitStatus.contentError)
         }
