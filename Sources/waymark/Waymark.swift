@@ -147,14 +147,27 @@ struct CheckContent: ParsableCommand {
 
     func run() throws {
         let directory = directory ?? ContentLocator.shipped()
-        let problems = ContentLoader.check(directory: directory)
+        let sources = SourcesCheck.check(directory: directory, today: CheckContent.today())
+        let problems = ContentLoader.check(directory: directory) + sources.problems
         for problem in problems { print(problem) }
+        for warning in sources.warnings { print("\(warning.file):\(warning.line): warning: \(warning.message)") }
         if problems.isEmpty {
-            print("\(directory): content is good")
+            let warned = sources.warnings.isEmpty ? "" : " (\(sources.warnings.count) warning(s))"
+            print("\(directory): content is good\(warned)")
         } else {
             printError("\(problems.count) problem(s) in \(directory)")
             throw ExitCode(ExitStatus.contentError)
         }
+    }
+}
+
+extension CheckContent {
+    /// Today's date on this computer's clock, in local time (no Foundation: see DECISIONS.md, 7).
+    static func today() -> SourcesCheck.Day {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return SourcesCheck.Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
 }
 

@@ -145,7 +145,7 @@ struct RandomKeysTests {
         #expect(tmux.waitFor(seconds: 3) { $0.contains("exit=0") }, "exit status 0 (seed \(seed)):\n\(tmux.screen())")
         let all = tmux.everything()
         #expect(!all.contains("MARKER-BEFORE"), "what was on the terminal before is cleared (seed \(seed))")
-        for word in ["Waymark", "Get help now", "Esc", "quick exit", "1-888-373-7888", "911", "Pida ayuda", "salida rápida",
+        for word in ["Waymark", "Get help now", "Esc", "quick exit", "1-888-373-7888", "911", "Pida ayuda", "salir rápido",
                      "My safety plan", "Mi plan"] {
             #expect(!all.contains(word), "'\(word)' is left on screen or in scrollback (seed \(seed)):\n\(all)")
         }

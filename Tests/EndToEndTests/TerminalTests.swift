@@ -199,7 +199,7 @@ struct SpanishTerminalTests {
     @Test func withASpanishLocaleEverythingIsSpanishAndTheQuickExitWorks() {
         let tmux = Tmux(environment: ["LANG": "es_US.UTF-8"])
         tmux.type("echo MARKER-BEFORE; \(Binary.path); echo \"exit=$?\"")
-        #expect(tmux.waitFor { $0.contains("Pida ayuda ahora") && $0.contains("Esc: salida rápida") })
+        #expect(tmux.waitFor { $0.contains("Pida ayuda ahora") && $0.contains("Esc: salir rápido") })
         tmux.press("2")
         #expect(tmux.waitFor { $0.contains("Sus derechos en el trabajo") && $0.contains("salario mínimo") })
         tmux.press("L")
