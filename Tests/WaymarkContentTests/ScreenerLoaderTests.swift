@@ -29,6 +29,24 @@ import WaymarkCore
         #expect(screener.questions[.helpfulToLawEnforcement]!.help!.contains("certifying agenc"))
     }
 
+    /// Plain language: no sentence of a question or its help runs past 25 words, in any language.
+    @Test(arguments: ["en", "es"]) func shortSentencesInQuestionsAndHelp(_ language: String) {
+        let screener = language == "en" ? Fixtures.shipped.screener! : Fixtures.spanish.screener!
+        var texts = screener.questions.values.flatMap { [$0.text, $0.help, $0.helperText, $0.helperHelp].compactMap { $0 } }
+        texts += [screener[.intro], screener[.introSafety]]
+        for text in texts {
+            var sentence: [Substring] = []
+            for word in text.split(separator: " ") {
+                sentence.append(word)
+                if let last = word.last, ".?!".contains(last) || word.hasSuffix(".\"") {
+                    #expect(sentence.count <= 25, "\(language): \(sentence.joined(separator: " "))")
+                    sentence = []
+                }
+            }
+            #expect(sentence.count <= 25, "\(language): \(sentence.joined(separator: " "))")
+        }
+    }
+
     @Test func neverSaysQualifyOrNotEligible() {
         let all = screener.words.values.map { $0 } + screener.reasons.values.map { $0 }
             + screener.questions.values.flatMap { [$0.text, $0.help, $0.helperText, $0.helperHelp].compactMap { $0 } }
