@@ -58,6 +58,7 @@ public enum SourcesCheck {
     public struct Report: Sendable {
         public var problems: [ContentProblem] = []
         public var warnings: [ContentProblem] = []
+        public init() {}
     }
 
     /// The month names the About line uses, by language ("Information checked: December 2026").

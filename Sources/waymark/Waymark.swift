@@ -147,7 +147,9 @@ struct CheckContent: ParsableCommand {
 
     func run() throws {
         let directory = directory ?? ContentLocator.shipped()
-        let sources = SourcesCheck.check(directory: directory, today: CheckContent.today())
+        // Without a content folder there is one problem to report, not a missing sources file too.
+        let sources = Files.isDirectory(directory) ? SourcesCheck.check(directory: directory, today: CheckContent.today())
+            : SourcesCheck.Report()
         let problems = ContentLoader.check(directory: directory) + sources.problems
         for problem in problems { print(problem) }
         for warning in sources.warnings { print("\(warning.file):\(warning.line): warning: \(warning.message)") }

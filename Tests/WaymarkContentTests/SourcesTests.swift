@@ -64,7 +64,7 @@ import WaymarkCore
     }
 
     @Test func aScreenerRuleWithoutSourcesFails() throws {
-        let root = try copy { root in try edit(root + "/sources.yaml", "\n  wage-claim: [dol-whd]", "") }
+        let root = try copy { root in try edit(root + "/sources.yaml", "\n  wage-claim: [dol-whd, h2-contract-wages]", "") }
         defer { try? FileManager.default.removeItem(atPath: root) }
         let report = SourcesCheck.check(directory: root, today: Self.today)
         #expect(report.problems.map(\.description)
