@@ -29,6 +29,11 @@ import TestSupport
         }
         func write(_ text: String, to file: String) throws { try write(Array(text.utf8), to: file) }
         func remove(_ file: String) throws { try FileManager.default.removeItem(atPath: root + "/" + file) }
+        /// Replaces the file with a FIFO (nothing ever writes to it).
+        func fifo(_ file: String) throws {
+            try remove(file)
+            guard mkfifo(root + "/" + file, 0o600) == 0 else { throw FixtureError("mkfifo \(file) failed") }
+        }
     }
 
     struct FixtureError: Error, CustomStringConvertible {
@@ -75,15 +80,17 @@ import TestSupport
         let status: Int32
         var stdout: @Sendable (Fixture) -> Expect = { _ in .empty }
         var stderr: @Sendable (Fixture) -> Expect = { _ in .empty }
+        /// Rows that used to hang get killed sooner than the default.
+        var seconds: Double = 120
         var testDescription: String { name }
     }
 
     /// `check-content` on the broken copy: exactly these problems, and the count on stderr.
     static func checkContent(_ name: String, prepare: @escaping @Sendable (Fixture) throws -> Void,
-                             problems: @escaping @Sendable (Fixture) -> [String]) -> Row {
+                             problems: @escaping @Sendable (Fixture) -> [String], seconds: Double = 120) -> Row {
         Row(name: name, prepare: prepare, arguments: { ["check-content", $0.root] }, status: 65,
             stdout: { f in .exactly(problems(f).map { "\(f.root)/\($0)\n" }.joined()) },
-            stderr: { f in .exactly("waymark: \(problems(f).count) problem(s) in \(f.root)\n") })
+            stderr: { f in .exactly("waymark: \(problems(f).count) problem(s) in \(f.root)\n") }, seconds: seconds)
     }
 
     /// The usage line swift-argument-parser prints after a mistake in the command line.
@@ -105,6 +112,10 @@ import TestSupport
             prepare: { try $0.write(String(repeating: "- ", count: 30_000) + "x\n", to: "en/menu.yaml") },
             arguments: { ["--content", $0.root] }, status: 65,
             stderr: { f in .exactly("waymark: \(f.root)/en/menu.yaml:1: YAML: lists and keys are nested more than 64 levels deep here\n") }),
+        Row(name: "a FIFO as menu.yaml (program start)", prepare: { try $0.fifo("en/menu.yaml") },
+            arguments: { ["--content", $0.root] }, status: 65,
+            stderr: { f in .exactly("waymark: \(f.root)/en/menu.yaml:0: this is not a plain file (a pipe, a device or a folder?); content files must be text files\n") },
+            seconds: 15),
         Row(name: "a Content folder without es/, started in Spanish",
             prepare: { try $0.remove("es") }, arguments: { ["--content", $0.root, "--lang", "es"] }, status: 65,
             stderr: { f in .exactly("waymark: \(f.root)/es:0: no folder for the language 'es'\n") }),
@@ -171,6 +182,14 @@ import TestSupport
         checkContent("YAML nested 30,000 deep",
                      prepare: { try $0.write(String(repeating: "- ", count: 30_000) + "x\n", to: "en/strings.yaml") },
                      problems: { _ in ["en/strings.yaml:1: YAML: lists and keys are nested more than 64 levels deep here"] }),
+        checkContent("a FIFO as a page", prepare: { try $0.fifo("en/pages/self-care.md") },
+                     problems: { _ in ["en/pages/self-care.md:0: this is not a plain file (a pipe, a device or a folder?); content files must be text files"] },
+                     seconds: 15),
+        checkContent("a folder as a page", prepare: { f in
+                         try f.remove("en/pages/self-care.md")
+                         try FileManager.default.createDirectory(atPath: f.root + "/en/pages/self-care.md", withIntermediateDirectories: false)
+                     },
+                     problems: { _ in ["en/pages/self-care.md:0: this is not a plain file (a pipe, a device or a folder?); content files must be text files"] }),
         checkContent("an empty menu.yaml", prepare: { try $0.write("", to: "en/menu.yaml") },
                      problems: { _ in ["en/menu.yaml:1: the file is empty"] }),
         checkContent("a missing menu.yaml", prepare: { try $0.remove("en/menu.yaml") },
@@ -251,7 +270,8 @@ import TestSupport
         }
         let fixture = Fixture(root: root)
         try row.prepare(fixture)
-        let result = Binary.run(row.arguments(fixture), input: row.input, environment: Self.environment(row.environment, home: home))
+        let result = Binary.run(row.arguments(fixture), input: row.input, environment: Self.environment(row.environment, home: home),
+                                seconds: row.seconds)
         #expect(result.status == row.status, "\(row.name): exit status\nstderr: \(result.error)")
         if let failure = row.stdout(fixture).failure(result.output) {
             Issue.record("\(row.name): standard output: \(failure)\ngot: \(result.output.debugDescription)")

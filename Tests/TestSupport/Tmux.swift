@@ -127,7 +127,8 @@ public enum Binary {
     }()
 
     /// Runs the binary without a terminal, with the given standard input.
-    public static func run(_ arguments: [String], input: String = "", environment: [String: String]? = nil) -> Spawn.Result {
-        Spawn.run(path, arguments, input: Array(input.utf8), environment: environment)
+    public static func run(_ arguments: [String], input: String = "", environment: [String: String]? = nil,
+                           seconds: Double = 120) -> Spawn.Result {
+        Spawn.run(path, arguments, input: Array(input.utf8), environment: environment, seconds: seconds)
     }
 }
