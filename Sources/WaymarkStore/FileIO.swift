@@ -31,6 +31,8 @@ enum FileIO {
     /// A plan file bigger than this is not one of ours.
     static let maxFileBytes = 64 << 20
     static let leftoverPrefix = ".tmp-"
+    /// The operations in `PlanStoreError.system` that only read.
+    static let readingOperations = ["open", "stat", "read"]
 
     static func identity(_ path: String) -> FileIdentity? {
         var info = stat()
@@ -51,7 +53,8 @@ enum FileIO {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             switch errno {
-            case ENOENT, ENOTDIR: throw .noFile
+            case ENOENT: throw .noFile
+            case ELOOP, ENOTDIR, ENAMETOOLONG: throw .notAPlanFile
             case EACCES, EPERM: throw .unreadable
             default: throw .system(operation: "open", errno: errno)
             }

@@ -95,7 +95,14 @@ public final class PlanFile {
 
     public static func status(at path: String) -> Status {
         var info = stat()
-        guard stat(path, &info) == 0 else { return errno == ENOENT ? .none : .saved }
+        guard stat(path, &info) == 0 else {
+            // A symlink loop, or a path through a file: nothing that could ever hold a plan.
+            switch errno {
+            case ENOENT: return .none
+            case ELOOP, ENOTDIR, ENAMETOOLONG: return .notAFile
+            default: return .saved
+            }
+        }
         return (info.st_mode & S_IFMT) == S_IFREG ? .saved : .notAFile
     }
 
@@ -280,7 +287,9 @@ public enum PlanStoreError: Error, Sendable, Equatable, CustomStringConvertible 
         case .diskFull: return .diskFull
         case .unreadable: return .readFailed
         case .locked: return .locked
-        case .system: return .saveFailed
+        case .system(let operation, _):
+            // "could not be saved" only where something was being written.
+            return FileIO.readingOperations.contains(operation) ? .readFailed : .saveFailed
         }
     }
 

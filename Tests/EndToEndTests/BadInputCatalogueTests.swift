@@ -302,7 +302,7 @@ import TestSupport
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
 struct BadInputTerminalCatalogueTests {
     /// How many catalogue rows this suite holds (counted into the catalogue's total).
-    static let rows = 6
+    static let rows = 7
 
     func start(_ tmux: Tmux, _ arguments: String = "") {
         tmux.type("echo MARKER-BEFORE; \(Binary.path) \(arguments); echo \"exit=$?\"")
@@ -367,6 +367,26 @@ struct BadInputTerminalCatalogueTests {
         var random = SystemRandomNumberGenerator()
         let bytes = Array("WAYMARK1".utf8) + (0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) }
         try openPlan(on: bytes, expecting: "The saved plan is damaged and cannot be opened. It was left as it is.")
+    }
+
+    /// Issue 15: a plan path that is a symlink loop said "Your plan could not be saved" when
+    /// nothing was being saved. It is a file that cannot be used, and it is left alone.
+    @Test func aPlanPathThatIsASymlinkLoop() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/plan"
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path)
+        let tmux = Tmux(width: 100, height: 24, environment: ["XDG_DATA_HOME": folder + "/data"])
+        start(tmux, "--plan-file \(path)")
+        try #require(tmux.waitFor { $0.contains("Get help now") })
+        tmux.press("7")
+        if tmux.waitFor(seconds: 3, { $0.contains("Type your passphrase") }) { tmux.type("a passphrase") }
+        #expect(tmux.waitFor(seconds: 20) { $0.contains("The file where the plan is kept is not a Waymark plan. It was left as it") },
+                "the not-a-plan message:\n\(tmux.screen())")
+        #expect(!tmux.screen().contains("could not be saved"), "nothing was saved:\n\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 5))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == path, "the link is left as it was")
     }
 
     @Test func stdoutNotATerminal() throws {

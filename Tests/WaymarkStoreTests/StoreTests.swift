@@ -169,6 +169,17 @@ func samplePlan() -> SafetyPlan {
         #expect(throws: PlanStoreError.noFile) { try PlanFile.unlock(path: scratch.root + "/nothing", passphrase: "pw") }
     }
 
+    /// Issue 15: a symlink loop read as "a saved plan", and opening it said "could not be saved".
+    @Test func aSymlinkLoopIsNotAPlan() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/plan"
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path)
+        #expect(PlanFile.status(at: path) == .notAFile)
+        #expect(throws: PlanStoreError.notAPlanFile) { try PlanFile.unlock(path: path, passphrase: "pw") }
+        #expect(PlanStoreError.system(operation: "open", errno: EIO).word == .readFailed)
+        #expect(PlanStoreError.system(operation: "rename", errno: EIO).word == .saveFailed)
+    }
+
     @Test func aHostileHeaderCannotMakeUnlockingSlow() throws {
         let scratch = Scratch()
         let path = scratch.root + "/plan"
