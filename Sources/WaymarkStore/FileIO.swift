@@ -78,6 +78,34 @@ enum FileIO {
         return (bytes, FileIdentity(info))
     }
 
+    /// The first `count` bytes of a plain file (fewer if it is shorter); nil when nothing is there.
+    /// Not a plain file is `.notAPlanFile`; opened without blocking, so a FIFO never hangs.
+    static func readStart(_ path: String, count: Int) throws(PlanStoreError) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            switch errno {
+            case ENOENT: return nil
+            case ELOOP, ENOTDIR, ENAMETOOLONG, ENXIO: throw .notAPlanFile
+            case EACCES, EPERM: throw .unreadable
+            default: throw .system(operation: "open", errno: errno)
+            }
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .system(operation: "stat", errno: errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notAPlanFile }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, count - done) }
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { throw .unreadable }
+            if n == 0 { break }
+            done += n
+        }
+        return Array(bytes[..<done])
+    }
+
     /// Makes the folder and any missing parents, each new one readable by its owner only.
     static func makeFolder(_ path: String) throws(PlanStoreError) {
         var info = stat()

@@ -171,8 +171,13 @@ public final class PlanFile {
     }
 
     /// Deletes the plan file at `path`, unlocked or not (a forgotten passphrase). Nothing there
-    /// is not an error.
+    /// is not an error. Anything that does not start as a Waymark plan is left alone
+    /// (`.notAPlanFile`): a mistyped `--plan-file` must never cost someone another file.
     public static func erase(path: String) throws(PlanStoreError) {
+        guard let start = try FileIO.readStart(path, count: FileFormat.magic.count) else { return }
+        guard start.count == FileFormat.magic.count ? start == FileFormat.magic : FileFormat.magic.starts(with: start) else {
+            throw .notAPlanFile
+        }
         FileIO.removeLeftovers(for: path)
         if unlink(path) != 0, errno != ENOENT { throw PlanStoreError.from(errno: errno, "erase") }
         FileIO.syncFolder(FileIO.folder(of: path))

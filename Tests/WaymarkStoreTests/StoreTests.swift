@@ -277,6 +277,26 @@ func samplePlan() -> SafetyPlan {
         #expect(PlanFile.status(at: path) == .none)
     }
 
+    /// Issue 15: "Erase my plan" unlinked whatever was at the path (say, a --plan-file that
+    /// named the wrong file). Only a file that starts as a Waymark plan is erased.
+    @Test func eraseLeavesAFileThatIsNotAPlanAlone() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/notes.txt"
+        let diary = Array("Dear diary, today I went to the market.\n".utf8)
+        _ = FileManager.default.createFile(atPath: path, contents: Data(diary))
+        #expect(throws: PlanStoreError.notAPlanFile) { try PlanFile.erase(path: path) }
+        #expect(bytes(path) == diary)
+        try FileManager.default.createDirectory(atPath: scratch.root + "/folder", withIntermediateDirectories: false)
+        #expect(throws: PlanStoreError.notAPlanFile) { try PlanFile.erase(path: scratch.root + "/folder") }
+        // A damaged plan (its start is ours) and an empty file are erased.
+        _ = FileManager.default.createFile(atPath: path, contents: Data(Array("WAYMARK1".utf8) + [1, 2, 3]))
+        try PlanFile.erase(path: path)
+        #expect(PlanFile.status(at: path) == .none)
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
+        try PlanFile.erase(path: path)
+        #expect(PlanFile.status(at: path) == .none)
+    }
+
     @Test func aReadOnlyFolder() throws {
         let scratch = Scratch()
         let folder = scratch.root + "/ro"
