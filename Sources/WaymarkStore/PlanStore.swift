@@ -240,11 +240,12 @@ public struct KDFParameters: Sendable, Equatable {
     public var n: Int { 1 << Int(log2N) }
     public var memoryBytes: Int { 128 * n * Int(r) }
 
-    /// What a file may ask for: enough for any real setting, and never so much that a damaged
-    /// or hostile header could make unlocking take minutes or gigabytes.
+    /// What a file may ask for: at most 4 times the work of `.standard` (N·r·p ≤ 2^22, so at most
+    /// 512 MiB and about 2 s in a release build), so a damaged or hostile header cannot make
+    /// unlocking take minutes or gigabytes. Room to raise `.standard` later, a little.
     var isAcceptable: Bool {
-        (10...22).contains(log2N) && (1...32).contains(r) && (1...8).contains(p) && memoryBytes <= 1 << 30
-            && n * Int(r) * Int(p) <= 1 << 26
+        (10...22).contains(log2N) && (1...32).contains(r) && (1...8).contains(p)
+            && n * Int(r) * Int(p) <= 4 * KDFParameters.standard.n * Int(KDFParameters.standard.r)
     }
 }
 

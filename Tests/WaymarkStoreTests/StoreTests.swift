@@ -184,7 +184,15 @@ func samplePlan() -> SafetyPlan {
         let scratch = Scratch()
         let path = scratch.root + "/plan"
         let salt = [UInt8](repeating: 7, count: 16)
-        for parameters in [KDFParameters(log2N: 40, r: 8, p: 1), KDFParameters(log2N: 20, r: 255, p: 1), KDFParameters(log2N: 14, r: 8, p: 200)] {
+        // Issue 15: N=2^20 r=8 p=8 was accepted (1 GiB, 64 times Waymark's own cost: minutes in
+        // a debug build). The cap is 4 times what Waymark writes.
+        #expect(KDFParameters.standard.isAcceptable && KDFParameters.fastForTests.isAcceptable)
+        #expect(KDFParameters(log2N: 19, r: 8, p: 1).isAcceptable)
+        let tooCostly = [KDFParameters(log2N: 20, r: 8, p: 8), KDFParameters(log2N: 18, r: 8, p: 8), KDFParameters(log2N: 20, r: 8, p: 1),
+                         KDFParameters(log2N: 16, r: 32, p: 8)]
+        for parameters in tooCostly { #expect(!parameters.isAcceptable, "\(parameters)") }
+        for parameters in [KDFParameters(log2N: 40, r: 8, p: 1), KDFParameters(log2N: 20, r: 255, p: 1), KDFParameters(log2N: 14, r: 8, p: 200)]
+            + tooCostly where !parameters.isAcceptable {
             let header = FileFormat.header(parameters: parameters, salt: salt, check: [UInt8](repeating: 0, count: 16))
             _ = FileManager.default.createFile(atPath: path, contents: Data(header + [UInt8](repeating: 0, count: 64)))
             let started = ContinuousClock.now
