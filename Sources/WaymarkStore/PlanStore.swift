@@ -127,8 +127,13 @@ public final class PlanFile {
         guard !passphrase.isEmpty else { throw .emptyPassphrase }
         let (bytes, identity) = try FileIO.readWhole(path)
         let parsed = try FileFormat.parse(bytes)
-        let (key, check) = try derive(passphrase: passphrase, salt: parsed.salt, parameters: parsed.parameters)
-        guard constantTimeEqual(check, parsed.check) else { throw .wrongPassphrase }
+        var (key, check) = try derive(passphrase: passphrase, salt: parsed.salt, parameters: parsed.parameters)
+        if !constantTimeEqual(check, parsed.check) {
+            // Plans saved before passphrases were normalised were keyed with the bytes as typed.
+            guard Array(passphrase.utf8) != passphrase._nfcCodeUnits else { throw .wrongPassphrase }
+            (key, check) = try derive(passphrase: passphrase, salt: parsed.salt, parameters: parsed.parameters, normalize: false)
+            guard constantTimeEqual(check, parsed.check) else { throw .wrongPassphrase }
+        }
         var plaintext = try FileFormat.open(parsed, key: key)
         defer { wipe(&plaintext) }
         let plan: SafetyPlan
@@ -185,8 +190,11 @@ public final class PlanFile {
 
     // MARK: - Keys
 
-    static func derive(passphrase: String, salt: [UInt8], parameters: KDFParameters) throws(PlanStoreError) -> (SymmetricKey, [UInt8]) {
-        var secret = Array(passphrase.utf8)
+    /// The passphrase is normalised to NFC first, so "año" typed as one character or as "n" and a
+    /// combining tilde is the same passphrase (docs/DECISIONS.md, entry 23).
+    static func derive(passphrase: String, salt: [UInt8], parameters: KDFParameters,
+                       normalize: Bool = true) throws(PlanStoreError) -> (SymmetricKey, [UInt8]) {
+        var secret = normalize ? passphrase._nfcCodeUnits : Array(passphrase.utf8)
         defer { wipe(&secret) }
         let derived: SymmetricKey
         do {
