@@ -54,7 +54,8 @@ struct ContentOption: ParsableArguments {
 }
 
 func printError(_ message: String) {
-    let line = "waymark: \(message)\n"
+    // Messages quote file names and content: their control characters are shown, not obeyed.
+    let line = "waymark: \(TerminalText.visible(message))\n"
     _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
 }
 
@@ -148,9 +149,9 @@ struct CheckContent: ParsableCommand {
     func run() throws {
         let directory = directory ?? ContentLocator.shipped()
         let problems = ContentLoader.check(directory: directory)
-        for problem in problems { print(problem) }
+        for problem in problems { print(TerminalText.visible(problem.description)) }
         if problems.isEmpty {
-            print("\(directory): content is good")
+            print(TerminalText.visible("\(directory): content is good"))
         } else {
             printError("\(problems.count) problem(s) in \(directory)")
             throw ExitCode(ExitStatus.contentError)
