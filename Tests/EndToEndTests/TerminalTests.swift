@@ -216,6 +216,21 @@ struct SpanishTerminalTests {
     }
 }
 
+/// Issue 15: with LANG=C (or no locale at all) accented letters vanished ("Qu es la trata").
+/// A C or POSIX locale is taken as C.UTF-8, which every glibc has.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
+struct CLocaleTerminalTests {
+    @Test(arguments: ["C", "POSIX", ""])
+    func accentedLettersShowInACLocale(_ lang: String) {
+        let tmux = Tmux(environment: ["LANG": lang])
+        tmux.type("\(Binary.path) --lang es; echo \"exit=$?\"")
+        #expect(tmux.waitFor { $0.contains("Qué es la trata de personas") && $0.contains("Esc: salida rápida") },
+                "LANG=\(lang.debugDescription):\n\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit())
+    }
+}
+
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
 struct ScreenerTerminalTests {
     @Test func answerAPathByNumberKeysAndReadTheResults() {
