@@ -96,12 +96,20 @@ public final class Terminal {
 
     /// Whether TERM names a terminal that can be drawn on: set, not "dumb", and known to terminfo.
     /// When it is not, the program uses the plain line mode instead.
+    /// A terminal newer than this computer's terminfo (see `xtermCompatible`) is drawn as
+    /// xterm-256color: TERM is set to that for the rest of the run.
     public static func termCanDrawFullScreen() -> Bool {
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty, term != "dumb" else { return false }
         var status: Int32 = 0
-        guard setupterm(nil, -1, &status) == OK else { return false }
-        return true
+        if setupterm(nil, -1, &status) == OK { return true }
+        guard xtermCompatible.contains(term) else { return false }
+        setenv("TERM", "xterm-256color", 1)
+        return setupterm(nil, -1, &status) == OK
     }
+
+    /// Terminals whose own terminfo entries Debian's ncurses-base lacks; each speaks what
+    /// xterm-256color describes, so drawing for that beats the plain mode.
+    static let xtermCompatible = ["xterm-kitty", "alacritty", "foot", "foot-extra", "wezterm", "xterm-ghostty", "ghostty"]
 
     /// A terminfo string capability, or "" when the terminal lacks it.
     private static func capability(_ name: String) -> String {
