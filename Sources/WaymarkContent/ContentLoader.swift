@@ -112,6 +112,9 @@ public enum ContentLoader {
         case .unreadable:
             problems.append(ContentProblem(file, 0, "cannot read this file (missing, or no permission)"))
             return nil
+        case .notAFile:
+            problems.append(ContentProblem(file, 0, "this is not a plain file (a pipe, a device or a folder?); content files must be text files"))
+            return nil
         case .tooLarge(let size):
             problems.append(ContentProblem(file, 0, "the file is too large (\(size / 1000) kB; the limit is \(maxFileBytes / 1000) kB)"))
             return nil

@@ -21,14 +21,21 @@ public enum Files {
         case bytes([UInt8])
         case tooLarge(Int)
         case unreadable
+        /// A FIFO, device, socket or folder where a file should be.
+        case notAFile
     }
 
     public static func read(_ path: String, limit: Int) -> ReadResult {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Checked before opening, and opened without blocking: opening a FIFO waits for a writer
+        // forever, and a device may never end.
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .unreadable }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .notAFile }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .unreadable }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .unreadable }
+        guard fstat(fd, &info) == 0 else { return .unreadable }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .notAFile }
         let size = Int(info.st_size)
         if size > limit { return .tooLarge(size) }
         var bytes = [UInt8](repeating: 0, count: size)

@@ -2,7 +2,7 @@ import WaymarkCore
 
 /// `Content/sources.yaml`: where every page's and every screener rule's facts come from, and
 /// when each source was last checked. Only `waymark check-content` reads it; the program never
-/// does, so it costs nothing at start-up (docs/DECISIONS.md, entry 23).
+/// does, so it costs nothing at start-up (docs/DECISIONS.md, entry 24).
 ///
 /// Problems (check-content fails): a page or rule with no sources, an unknown source name, page
 /// or rule, a malformed or future date, and an About line that does not say the month of the

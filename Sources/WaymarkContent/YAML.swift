@@ -105,6 +105,10 @@ private struct LineBytes {
 private struct Reader {
     var lines: [Line] = []
     var index = 0
+    /// How many blocks are open around the current one. Content nests a few levels; a limit keeps
+    /// a hostile file (`- - - …` thousands deep) from overflowing the stack.
+    var depth = 0
+    static let maxDepth = 64
 
     init(_ text: String) {
         // Bytes, not Characters: every structural character is ASCII, and splitting by grapheme
@@ -178,6 +182,11 @@ private struct Reader {
         skipBlank()
         guard let line = current else { return YAMLNode(kind: .scalar(""), line: lines.last?.number ?? 1) }
         try checkTabs(line)
+        guard depth < Reader.maxDepth else {
+            throw YAMLError(line: line.number, message: "lists and keys are nested more than \(Reader.maxDepth) levels deep here")
+        }
+        depth += 1
+        defer { depth -= 1 }
         if line.isSequenceItem { return try sequence(indent: indent) }
         if Reader.keySplit(line.text) != nil { return try mapping(indent: indent) }
         index += 1

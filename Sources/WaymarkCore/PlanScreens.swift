@@ -91,7 +91,7 @@ extension AppState {
         if let busy = self.plan.busy {
             intro.append(.paragraph([Span(template[busy], .emphasis)]))
         } else if let message = self.plan.message {
-            intro.append(.callout([Span(template[message.word] + (message.detail.map { " " + $0 } ?? ""))]))
+            intro.append(.callout([Span(template.message(message.word) + (message.detail.map { " " + $0 } ?? ""))]))
         }
         return (intro, rows)
     }

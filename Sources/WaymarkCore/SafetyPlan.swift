@@ -50,7 +50,13 @@ public struct SafetyPlan: Sendable, Equatable {
     /// Adds an entry and returns its id.
     @discardableResult
     public mutating func addEvidence(date: String, what: String, whereKept: String) -> Int {
-        let id = (evidence.map(\.id).max() ?? 0) + 1
+        var (id, overflow) = (evidence.map(\.id).max() ?? 0).addingReportingOverflow(1)
+        if overflow {
+            // A file can hold any id, Int.max too: number the entries again, in the same order.
+            let order = evidence.indices.sorted { evidence[$0].id < evidence[$1].id }
+            for (rank, index) in order.enumerated() { evidence[index].id = rank + 1 }
+            id = evidence.count + 1
+        }
         evidence.append(EvidenceEntry(id: id, date: date, what: what, whereKept: whereKept))
         return id
     }

@@ -39,6 +39,11 @@ public struct SafetyPlanTemplate: Sendable, Equatable {
         words[.count].replacing("{done}", with: String(done)).replacing("{total}", with: String(total))
     }
 
+    /// A word shown as a message, with any placeholder it has filled in.
+    public func message(_ word: PlanWord) -> String {
+        word == .fieldTooLong ? tooLongText() : self[word]
+    }
+
     /// The "too long" message with the limit filled in.
     public func tooLongText(max: Int = SafetyPlan.maxFieldLength) -> String {
         words[.fieldTooLong].replacing("{max}", with: PlanWords.grouped(max, separator: words[.thousandsSeparator]))

@@ -31,6 +31,8 @@ enum FileIO {
     /// A plan file bigger than this is not one of ours.
     static let maxFileBytes = 64 << 20
     static let leftoverPrefix = ".tmp-"
+    /// The operations in `PlanStoreError.system` that only read.
+    static let readingOperations = ["open", "stat", "read"]
 
     static func identity(_ path: String) -> FileIdentity? {
         var info = stat()
@@ -51,7 +53,8 @@ enum FileIO {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             switch errno {
-            case ENOENT, ENOTDIR: throw .noFile
+            case ENOENT: throw .noFile
+            case ELOOP, ENOTDIR, ENAMETOOLONG: throw .notAPlanFile
             case EACCES, EPERM: throw .unreadable
             default: throw .system(operation: "open", errno: errno)
             }
@@ -73,6 +76,34 @@ enum FileIO {
         }
         if done < size { bytes.removeLast(size - done) }
         return (bytes, FileIdentity(info))
+    }
+
+    /// The first `count` bytes of a plain file (fewer if it is shorter); nil when nothing is there.
+    /// Not a plain file is `.notAPlanFile`; opened without blocking, so a FIFO never hangs.
+    static func readStart(_ path: String, count: Int) throws(PlanStoreError) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            switch errno {
+            case ENOENT: return nil
+            case ELOOP, ENOTDIR, ENAMETOOLONG, ENXIO: throw .notAPlanFile
+            case EACCES, EPERM: throw .unreadable
+            default: throw .system(operation: "open", errno: errno)
+            }
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .system(operation: "stat", errno: errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notAPlanFile }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, count - done) }
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { throw .unreadable }
+            if n == 0 { break }
+            done += n
+        }
+        return Array(bytes[..<done])
     }
 
     /// Makes the folder and any missing parents, each new one readable by its owner only.

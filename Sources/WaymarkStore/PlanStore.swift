@@ -95,7 +95,14 @@ public final class PlanFile {
 
     public static func status(at path: String) -> Status {
         var info = stat()
-        guard stat(path, &info) == 0 else { return errno == ENOENT ? .none : .saved }
+        guard stat(path, &info) == 0 else {
+            // A symlink loop, or a path through a file: nothing that could ever hold a plan.
+            switch errno {
+            case ENOENT: return .none
+            case ELOOP, ENOTDIR, ENAMETOOLONG: return .notAFile
+            default: return .saved
+            }
+        }
         return (info.st_mode & S_IFMT) == S_IFREG ? .saved : .notAFile
     }
 
@@ -120,8 +127,13 @@ public final class PlanFile {
         guard !passphrase.isEmpty else { throw .emptyPassphrase }
         let (bytes, identity) = try FileIO.readWhole(path)
         let parsed = try FileFormat.parse(bytes)
-        let (key, check) = try derive(passphrase: passphrase, salt: parsed.salt, parameters: parsed.parameters)
-        guard constantTimeEqual(check, parsed.check) else { throw .wrongPassphrase }
+        var (key, check) = try derive(passphrase: passphrase, salt: parsed.salt, parameters: parsed.parameters)
+        if !constantTimeEqual(check, parsed.check) {
+            // Plans saved before passphrases were normalised were keyed with the bytes as typed.
+            guard Array(passphrase.utf8) != passphrase._nfcCodeUnits else { throw .wrongPassphrase }
+            (key, check) = try derive(passphrase: passphrase, salt: parsed.salt, parameters: parsed.parameters, normalize: false)
+            guard constantTimeEqual(check, parsed.check) else { throw .wrongPassphrase }
+        }
         var plaintext = try FileFormat.open(parsed, key: key)
         defer { wipe(&plaintext) }
         let plan: SafetyPlan
@@ -164,8 +176,13 @@ public final class PlanFile {
     }
 
     /// Deletes the plan file at `path`, unlocked or not (a forgotten passphrase). Nothing there
-    /// is not an error.
+    /// is not an error. Anything that does not start as a Waymark plan is left alone
+    /// (`.notAPlanFile`): a mistyped `--plan-file` must never cost someone another file.
     public static func erase(path: String) throws(PlanStoreError) {
+        guard let start = try FileIO.readStart(path, count: FileFormat.magic.count) else { return }
+        guard start.count == FileFormat.magic.count ? start == FileFormat.magic : FileFormat.magic.starts(with: start) else {
+            throw .notAPlanFile
+        }
         FileIO.removeLeftovers(for: path)
         if unlink(path) != 0, errno != ENOENT { throw PlanStoreError.from(errno: errno, "erase") }
         FileIO.syncFolder(FileIO.folder(of: path))
@@ -173,8 +190,11 @@ public final class PlanFile {
 
     // MARK: - Keys
 
-    static func derive(passphrase: String, salt: [UInt8], parameters: KDFParameters) throws(PlanStoreError) -> (SymmetricKey, [UInt8]) {
-        var secret = Array(passphrase.utf8)
+    /// The passphrase is normalised to NFC first, so "año" typed as one character or as "n" and a
+    /// combining tilde is the same passphrase (docs/DECISIONS.md, entry 25).
+    static func derive(passphrase: String, salt: [UInt8], parameters: KDFParameters,
+                       normalize: Bool = true) throws(PlanStoreError) -> (SymmetricKey, [UInt8]) {
+        var secret = normalize ? passphrase._nfcCodeUnits : Array(passphrase.utf8)
         defer { wipe(&secret) }
         let derived: SymmetricKey
         do {
@@ -228,11 +248,12 @@ public struct KDFParameters: Sendable, Equatable {
     public var n: Int { 1 << Int(log2N) }
     public var memoryBytes: Int { 128 * n * Int(r) }
 
-    /// What a file may ask for: enough for any real setting, and never so much that a damaged
-    /// or hostile header could make unlocking take minutes or gigabytes.
+    /// What a file may ask for: at most 4 times the work of `.standard` (N·r·p ≤ 2^22, so at most
+    /// 512 MiB and about 2 s in a release build), so a damaged or hostile header cannot make
+    /// unlocking take minutes or gigabytes. Room to raise `.standard` later, a little.
     var isAcceptable: Bool {
-        (10...22).contains(log2N) && (1...32).contains(r) && (1...8).contains(p) && memoryBytes <= 1 << 30
-            && n * Int(r) * Int(p) <= 1 << 26
+        (10...22).contains(log2N) && (1...32).contains(r) && (1...8).contains(p)
+            && n * Int(r) * Int(p) <= 4 * KDFParameters.standard.n * Int(KDFParameters.standard.r)
     }
 }
 
@@ -280,7 +301,9 @@ public enum PlanStoreError: Error, Sendable, Equatable, CustomStringConvertible 
         case .diskFull: return .diskFull
         case .unreadable: return .readFailed
         case .locked: return .locked
-        case .system: return .saveFailed
+        case .system(let operation, _):
+            // "could not be saved" only where something was being written.
+            return FileIO.readingOperations.contains(operation) ? .readFailed : .saveFailed
         }
     }
 

@@ -27,7 +27,7 @@ public enum PlainSession {
         let interactive = isatty(STDIN_FILENO) == 1
 
         func leave(quickly: Bool) -> Never {
-            if quickly, isatty(STDOUT_FILENO) == 1 { write(text: "\u{1B}[H\u{1B}[2J\u{1B}[3J") }
+            if quickly, isatty(STDOUT_FILENO) == 1 { write(bytes: Array("\u{1B}[H\u{1B}[2J\u{1B}[3J".utf8)) }
             if let plan = state.planToSave { _ = setup.plans.save(plan) }
             exit(0)
         }
@@ -146,8 +146,13 @@ public enum PlainSession {
         getenv(name).flatMap { Int(String(cString: $0)) }
     }
 
+    /// Everything the plain mode prints: words from files and what was typed into the plan, so
+    /// control characters are shown, not obeyed.
     static func write(text: String) {
-        let bytes = Array(text.utf8)
+        write(bytes: Array(TerminalText.visible(text).utf8))
+    }
+
+    static func write(bytes: [UInt8]) {
         let total = bytes.count
         var done = 0
         while done < total {
@@ -159,7 +164,7 @@ public enum PlainSession {
     }
 
     static func printError(_ message: String) {
-        let line = "waymark: \(message)\n"
+        let line = "waymark: \(TerminalText.visible(message))\n"
         _ = line.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
     }
 

@@ -23,6 +23,8 @@ public final class Terminal {
 
     private var screen: OpaquePointer?
     private let asciiOnly: Bool
+    /// The character set is ASCII itself (not, say, Latin-1, which can draw "ñ").
+    private let asciiCodeset: Bool
     /// The terminal can show colours (whether they are used is the theme's choice).
     private let hasColors: Bool
     /// How the next frames are drawn.
@@ -71,7 +73,10 @@ public final class Terminal {
                 break
             }
         }
-        if isUTF8(named) { setlocale(LC_CTYPE, "C.UTF-8") }
+        // A C or POSIX locale (or none set) says nothing about the terminal, and nearly every
+        // terminal today speaks UTF-8; in ASCII, accented letters would have to lose accents.
+        let current = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "C"
+        if isUTF8(named) || current == "C" || current == "POSIX" { setlocale(LC_CTYPE, "C.UTF-8") }
     }
 
     /// Whether a locale or codeset name says UTF-8 ("UTF-8", "utf8", "es_US.UTF-8"). On bytes:
@@ -91,12 +96,20 @@ public final class Terminal {
 
     /// Whether TERM names a terminal that can be drawn on: set, not "dumb", and known to terminfo.
     /// When it is not, the program uses the plain line mode instead.
+    /// A terminal newer than this computer's terminfo (see `xtermCompatible`) is drawn as
+    /// xterm-256color: TERM is set to that for the rest of the run.
     public static func termCanDrawFullScreen() -> Bool {
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty, term != "dumb" else { return false }
         var status: Int32 = 0
-        guard setupterm(nil, -1, &status) == OK else { return false }
-        return true
+        if setupterm(nil, -1, &status) == OK { return true }
+        guard xtermCompatible.contains(term) else { return false }
+        setenv("TERM", "xterm-256color", 1)
+        return setupterm(nil, -1, &status) == OK
     }
+
+    /// Terminals whose own terminfo entries Debian's ncurses-base lacks; each speaks what
+    /// xterm-256color describes, so drawing for that beats the plain mode.
+    static let xtermCompatible = ["xterm-kitty", "alacritty", "foot", "foot-extra", "wezterm", "xterm-ghostty", "ghostty"]
 
     /// A terminfo string capability, or "" when the terminal lacks it.
     private static func capability(_ name: String) -> String {
@@ -108,6 +121,7 @@ public final class Terminal {
     private init(useColor wantColor: Bool) {
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         asciiOnly = !Terminal.isUTF8(codeset)
+        asciiCodeset = codeset == "ANSI_X3.4-1968" || codeset == "ASCII" || codeset == "US-ASCII"
         screen = newterm(nil, fdopen(STDOUT_FILENO, "w"), fdopen(STDIN_FILENO, "r"))
         raw()
         noecho()
@@ -204,6 +218,43 @@ public final class Terminal {
 
     private func display(_ character: Character) -> String {
         guard asciiOnly, !character.isASCII else { return String(character) }
+        if asciiCodeset { return Terminal.ascii(character) }
+        return Terminal.drawingMark(character)
+    }
+
+    /// A character as ASCII, for a terminal that has nothing else: drawing marks as ASCII marks,
+    /// letters without their accents (ñ as n), anything else as "?"; never nothing.
+    static func ascii(_ character: Character) -> String {
+        if character.isASCII { return String(character) }
+        let mark = drawingMark(character)
+        if mark != String(character) { return mark }
+        switch character {
+        case "¿": return "?"
+        case "¡": return "!"
+        case "«", "»", "“", "”": return "\""
+        case "‘", "’": return "'"
+        case "–", "—": return "-"
+        default: break
+        }
+        // The first scalar, when it is a letter that decomposes into ASCII and accents.
+        if let base = character.unicodeScalars.first, base.isASCII { return String(base) }
+        let folded = latinBase(character)
+        return folded.isEmpty ? "?" : folded
+    }
+
+    /// The base letter of an accented Latin-1 or Latin Extended-A letter, or "".
+    private static func latinBase(_ character: Character) -> String {
+        guard let scalar = character.unicodeScalars.first else { return "" }
+        let table: [(ClosedRange<UInt32>, String)] = [
+            (0xC0...0xC5, "A"), (0xC7...0xC7, "C"), (0xC8...0xCB, "E"), (0xCC...0xCF, "I"), (0xD1...0xD1, "N"),
+            (0xD2...0xD6, "O"), (0xD8...0xD8, "O"), (0xD9...0xDC, "U"), (0xDD...0xDD, "Y"),
+            (0xE0...0xE5, "a"), (0xE7...0xE7, "c"), (0xE8...0xEB, "e"), (0xEC...0xEF, "i"), (0xF1...0xF1, "n"),
+            (0xF2...0xF6, "o"), (0xF8...0xF8, "o"), (0xF9...0xFC, "u"), (0xFD...0xFD, "y"), (0xFF...0xFF, "y"),
+        ]
+        return table.first { $0.0.contains(scalar.value) }?.1 ?? ""
+    }
+
+    private static func drawingMark(_ character: Character) -> String {
         switch character {
         case "•": return "*"
         case "┃", "│": return "|"

@@ -21,7 +21,13 @@ struct Waymark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "waymark",
         abstract: "Private, keyboard-driven help for people facing trafficking or domestic violence.",
-        discussion: "Press Esc (or Ctrl-C) at any time to clear the screen and leave at once.",
+        discussion: """
+            Press Esc (or Ctrl-C) at any time to clear the screen and leave at once.
+
+            Terminals this computer's terminfo does not know (xterm-kitty, alacritty, foot, \
+            wezterm, xterm-ghostty) are drawn as xterm-256color; any other unknown TERM, or \
+            TERM=dumb, gives the plain line mode.
+            """,
         version: "0.1.0",
         subcommands: [Run.self, CheckContent.self, ScreenCommand.self],
         defaultSubcommand: Run.self
@@ -54,7 +60,8 @@ struct ContentOption: ParsableArguments {
 }
 
 func printError(_ message: String) {
-    let line = "waymark: \(message)\n"
+    // Messages quote file names and content: their control characters are shown, not obeyed.
+    let line = "waymark: \(TerminalText.visible(message))\n"
     _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
 }
 
@@ -71,7 +78,7 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Keep the safety plan in this file (e.g. on a USB stick) instead of the usual place.", valueName: "PATH"))
     var planFile: String?
 
-    @Flag(name: .long, help: "Plain line mode: text lines and numbered choices, for screen readers and simple terminals (also used when TERM is dumb or unknown).")
+    @Flag(name: .long, help: "Plain line mode: text lines and numbered choices, for screen readers and simple terminals (also used when TERM is dumb or unknown; xterm-kitty, alacritty, foot, wezterm and xterm-ghostty, where terminfo lacks them, are drawn as xterm-256color).")
     var plain = false
 
     @Option(name: .customLong("idle-exit"), help: ArgumentHelp("After this many minutes without a key, clear the screen and leave, as Esc does (off unless given; also in Settings).", valueName: "MINUTES"))
@@ -151,11 +158,13 @@ struct CheckContent: ParsableCommand {
         let sources = Files.isDirectory(directory) ? SourcesCheck.check(directory: directory, today: CheckContent.today())
             : SourcesCheck.Report()
         let problems = ContentLoader.check(directory: directory) + sources.problems
-        for problem in problems { print(problem) }
-        for warning in sources.warnings { print("\(warning.file):\(warning.line): warning: \(warning.message)") }
+        for problem in problems { print(TerminalText.visible(problem.description)) }
+        for warning in sources.warnings {
+            print(TerminalText.visible("\(warning.file):\(warning.line): warning: \(warning.message)"))
+        }
         if problems.isEmpty {
             let warned = sources.warnings.isEmpty ? "" : " (\(sources.warnings.count) warning(s))"
-            print("\(directory): content is good\(warned)")
+            print(TerminalText.visible("\(directory): content is good\(warned)"))
         } else {
             printError("\(problems.count) problem(s) in \(directory)")
             throw ExitCode(ExitStatus.contentError)

@@ -29,6 +29,11 @@ import TestSupport
         }
         func write(_ text: String, to file: String) throws { try write(Array(text.utf8), to: file) }
         func remove(_ file: String) throws { try FileManager.default.removeItem(atPath: root + "/" + file) }
+        /// Replaces the file with a FIFO (nothing ever writes to it).
+        func fifo(_ file: String) throws {
+            try remove(file)
+            guard mkfifo(root + "/" + file, 0o600) == 0 else { throw FixtureError("mkfifo \(file) failed") }
+        }
     }
 
     struct FixtureError: Error, CustomStringConvertible {
@@ -75,15 +80,17 @@ import TestSupport
         let status: Int32
         var stdout: @Sendable (Fixture) -> Expect = { _ in .empty }
         var stderr: @Sendable (Fixture) -> Expect = { _ in .empty }
+        /// Rows that used to hang get killed sooner than the default.
+        var seconds: Double = 120
         var testDescription: String { name }
     }
 
     /// `check-content` on the broken copy: exactly these problems, and the count on stderr.
     static func checkContent(_ name: String, prepare: @escaping @Sendable (Fixture) throws -> Void,
-                             problems: @escaping @Sendable (Fixture) -> [String]) -> Row {
+                             problems: @escaping @Sendable (Fixture) -> [String], seconds: Double = 120) -> Row {
         Row(name: name, prepare: prepare, arguments: { ["check-content", $0.root] }, status: 65,
             stdout: { f in .exactly(problems(f).map { "\(f.root)/\($0)\n" }.joined()) },
-            stderr: { f in .exactly("waymark: \(problems(f).count) problem(s) in \(f.root)\n") })
+            stderr: { f in .exactly("waymark: \(problems(f).count) problem(s) in \(f.root)\n") }, seconds: seconds)
     }
 
     /// The usage line swift-argument-parser prints after a mistake in the command line.
@@ -101,6 +108,14 @@ import TestSupport
         Row(name: "a file given as the Content folder",
             arguments: { ["--content", $0.root + "/agency.yaml"] }, status: 65,
             stderr: { f in .exactly("waymark: \(f.root)/agency.yaml:0: no content folder here (expected a folder with en/ and es/ inside)\n") }),
+        Row(name: "YAML nested 30,000 deep (program start)",
+            prepare: { try $0.write(String(repeating: "- ", count: 30_000) + "x\n", to: "en/menu.yaml") },
+            arguments: { ["--content", $0.root] }, status: 65,
+            stderr: { f in .exactly("waymark: \(f.root)/en/menu.yaml:1: YAML: lists and keys are nested more than 64 levels deep here\n") }),
+        Row(name: "a FIFO as menu.yaml (program start)", prepare: { try $0.fifo("en/menu.yaml") },
+            arguments: { ["--content", $0.root] }, status: 65,
+            stderr: { f in .exactly("waymark: \(f.root)/en/menu.yaml:0: this is not a plain file (a pipe, a device or a folder?); content files must be text files\n") },
+            seconds: 15),
         Row(name: "a Content folder without es/, started in Spanish",
             prepare: { try $0.remove("es") }, arguments: { ["--content", $0.root, "--lang", "es"] }, status: 65,
             stderr: { f in .exactly("waymark: \(f.root)/es:0: no folder for the language 'es'\n") }),
@@ -164,6 +179,25 @@ import TestSupport
                      problems: { f in [
                          "agency.yaml:\(f.line(of: "phone: 860.763.4542", in: "agency.yaml")): 'phone': 'call-us-now' is not a phone number (write its digits, with . - ( ) + or spaces between them, e.g. 860.763.4542 or 1-888-373-7888)",
                      ] }),
+        checkContent("YAML nested 30,000 deep",
+                     prepare: { try $0.write(String(repeating: "- ", count: 30_000) + "x\n", to: "en/strings.yaml") },
+                     problems: { _ in ["en/strings.yaml:1: YAML: lists and keys are nested more than 64 levels deep here"] }),
+        checkContent("a FIFO as a page", prepare: { try $0.fifo("en/pages/self-care.md") },
+                     problems: { _ in ["en/pages/self-care.md:0: this is not a plain file (a pipe, a device or a folder?); content files must be text files"] },
+                     seconds: 15),
+        checkContent("a folder as a page", prepare: { f in
+                         try f.remove("en/pages/self-care.md")
+                         try FileManager.default.createDirectory(atPath: f.root + "/en/pages/self-care.md", withIntermediateDirectories: false)
+                     },
+                     problems: { _ in ["en/pages/self-care.md:0: this is not a plain file (a pipe, a device or a folder?); content files must be text files"] }),
+        checkContent("escape sequences in a file name",
+                     prepare: { try $0.write("# T\n", to: "en/pages/x\u{1B}]0;owned\u{7}\u{1B}[2J.md") },
+                     problems: { _ in ["en/pages/x^[]0;owned^G^[[2J.md:0: a page file name may use only a-z, 0-9 and '-' (it is the page's id)"] }),
+        Row(name: "escape sequences in the content (plain mode)",
+            prepare: { try $0.replace("title: Waymark\n", with: "title: Way\u{1B}]0;owned\u{7}mark\u{1B}[2J\u{9B}31m\n", in: "en/menu.yaml") },
+            arguments: { ["--plain", "--content", $0.root] }, status: 0,
+            stdout: { _ in .everyLine({ !$0.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" || $0 == "\u{7}" } },
+                                      also: ["Way^[]0;owned^Gmark^[[2J^[[31m", "1. Get help now"]) }),
         checkContent("an empty menu.yaml", prepare: { try $0.write("", to: "en/menu.yaml") },
                      problems: { _ in ["en/menu.yaml:1: the file is empty"] }),
         checkContent("a missing menu.yaml", prepare: { try $0.remove("en/menu.yaml") },
@@ -244,7 +278,8 @@ import TestSupport
         }
         let fixture = Fixture(root: root)
         try row.prepare(fixture)
-        let result = Binary.run(row.arguments(fixture), input: row.input, environment: Self.environment(row.environment, home: home))
+        let result = Binary.run(row.arguments(fixture), input: row.input, environment: Self.environment(row.environment, home: home),
+                                seconds: row.seconds)
         #expect(result.status == row.status, "\(row.name): exit status\nstderr: \(result.error)")
         if let failure = row.stdout(fixture).failure(result.output) {
             Issue.record("\(row.name): standard output: \(failure)\ngot: \(result.output.debugDescription)")
@@ -275,7 +310,7 @@ import TestSupport
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
 struct BadInputTerminalCatalogueTests {
     /// How many catalogue rows this suite holds (counted into the catalogue's total).
-    static let rows = 6
+    static let rows = 7
 
     func start(_ tmux: Tmux, _ arguments: String = "") {
         tmux.type("echo MARKER-BEFORE; \(Binary.path) \(arguments); echo \"exit=$?\"")
@@ -340,6 +375,26 @@ struct BadInputTerminalCatalogueTests {
         var random = SystemRandomNumberGenerator()
         let bytes = Array("WAYMARK1".utf8) + (0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) }
         try openPlan(on: bytes, expecting: "The saved plan is damaged and cannot be opened. It was left as it is.")
+    }
+
+    /// Issue 15: a plan path that is a symlink loop said "Your plan could not be saved" when
+    /// nothing was being saved. It is a file that cannot be used, and it is left alone.
+    @Test func aPlanPathThatIsASymlinkLoop() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/plan"
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path)
+        let tmux = Tmux(width: 100, height: 24, environment: ["XDG_DATA_HOME": folder + "/data"])
+        start(tmux, "--plan-file \(path)")
+        try #require(tmux.waitFor { $0.contains("Get help now") })
+        tmux.press("7")
+        if tmux.waitFor(seconds: 3, { $0.contains("Type your passphrase") }) { tmux.type("a passphrase") }
+        #expect(tmux.waitFor(seconds: 20) { $0.contains("The file where the plan is kept is not a Waymark plan. It was left as it") },
+                "the not-a-plan message:\n\(tmux.screen())")
+        #expect(!tmux.screen().contains("could not be saved"), "nothing was saved:\n\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 5))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == path, "the link is left as it was")
     }
 
     @Test func stdoutNotATerminal() throws {

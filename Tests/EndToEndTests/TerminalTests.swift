@@ -216,6 +216,40 @@ struct SpanishTerminalTests {
     }
 }
 
+/// Issue 15: with LANG=C (or no locale at all) accented letters vanished ("Qu es la trata").
+/// A C or POSIX locale is taken as C.UTF-8, which every glibc has.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
+struct CLocaleTerminalTests {
+    @Test(arguments: ["C", "POSIX", ""])
+    func accentedLettersShowInACLocale(_ lang: String) {
+        let tmux = Tmux(environment: ["LANG": lang])
+        tmux.type("\(Binary.path) --lang es; echo \"exit=$?\"")
+        #expect(tmux.waitFor { $0.contains("Qué es la trata de personas") && $0.contains("Esc: salida rápida") },
+                "LANG=\(lang.debugDescription):\n\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit())
+    }
+}
+
+/// Issue 15: terminals newer than Debian's terminfo fell back to the plain line mode; they all
+/// speak xterm-256color, so they get the full screen drawn as it.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
+struct ModernTermTests {
+    @Test(arguments: ["xterm-kitty", "alacritty", "foot", "wezterm", "xterm-ghostty"])
+    func aTerminalTerminfoLacksIsDrawnAsXterm256color(_ term: String) {
+        let tmux = Tmux(environment: ["TERM": term])
+        tmux.type("\(Binary.path); echo \"exit=$?\"")
+        #expect(tmux.waitFor { $0.contains("Get help now") && $0.contains("Esc: quick exit") }, "TERM=\(term):\n\(tmux.screen())")
+        #expect(tmux.alternateScreen(), "TERM=\(term): full screen, not the plain mode")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit())
+    }
+
+    @Test func helpSaysSo() {
+        #expect(Binary.run(["--help"]).output.contains("xterm-kitty"))
+    }
+}
+
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
 struct ScreenerTerminalTests {
     @Test func answerAPathByNumberKeysAndReadTheResults() {

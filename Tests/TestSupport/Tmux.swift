@@ -46,6 +46,11 @@ public final class Tmux: @unchecked Sendable {
         run(["display-message", "-p", "-t", name, "#{pane_current_command}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Whether the program in the pane is on the alternate screen (full-screen mode).
+    public func alternateScreen() -> Bool {
+        run(["display-message", "-p", "-t", name, "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
     /// "WIDTHxHEIGHT" of the pane as tmux has it now.
     public func paneSize() -> String {
         run(["display-message", "-p", "-t", name, "#{pane_width}x#{pane_height}"]).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -127,7 +132,8 @@ public enum Binary {
     }()
 
     /// Runs the binary without a terminal, with the given standard input.
-    public static func run(_ arguments: [String], input: String = "", environment: [String: String]? = nil) -> Spawn.Result {
-        Spawn.run(path, arguments, input: Array(input.utf8), environment: environment)
+    public static func run(_ arguments: [String], input: String = "", environment: [String: String]? = nil,
+                           seconds: Double = 120) -> Spawn.Result {
+        Spawn.run(path, arguments, input: Array(input.utf8), environment: environment, seconds: seconds)
     }
 }

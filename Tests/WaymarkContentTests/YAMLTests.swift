@@ -119,6 +119,21 @@ import Yams
         // not, both refuse. Either way an editor is told the line.
     }
 
+    /// Issue 15: `- ` 30,000 deep on one line, or keys indented level after level, overflowed the
+    /// stack. Past 64 levels the reader stops with the line, and 64 levels still read.
+    @Test func deepNestingIsRefusedWithItsLine() throws {
+        #expect(throws: YAMLError(line: 2, message: "lists and keys are nested more than 64 levels deep here")) {
+            try YAML.parse("a:\n  " + String(repeating: "- ", count: 30_000) + "x\n")
+        }
+        let keys = (0..<2000).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n") + " v\n"
+        #expect(throws: YAMLError(line: 65, message: "lists and keys are nested more than 64 levels deep here")) {
+            try YAML.parse(keys)
+        }
+        var node = try #require(try YAML.parse(String(repeating: "- ", count: 63) + "x\n"))
+        for _ in 0..<63 { node = try #require(node.sequence?.first) }
+        #expect(node.string == "x")
+    }
+
     @Test func linesAreReported() throws {
         let node = try #require(try YAML.parse("# c\n\nmenus:\n  main:\n    items:\n      - label: x\n"))
         let main = try #require(node.mapping?["menus"]?.mapping?["main"])

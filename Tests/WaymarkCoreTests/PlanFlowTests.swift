@@ -206,6 +206,12 @@ import WaymarkCore
         #expect(s.plan.plan.value(of: field).hasPrefix("kept x"))
         #expect(s.plan.plan.value(of: field).count == SafetyPlan.maxFieldLength)
         #expect(s.plan.message?.word == .fieldTooLong)
+        // Issue 15: the message showed "{max}" as written in plan.yaml.
+        let shown = s.form(for: s.screen)!.intro.map { block -> String in
+            if case .callout(let spans) = block { return spans.map(\.text).joined() }
+            return ""
+        }.joined()
+        #expect(shown.contains("10,000") && !shown.contains("{max}"), "\(shown)")
     }
 
     @Test func exportAsksWhereAndWarns() {

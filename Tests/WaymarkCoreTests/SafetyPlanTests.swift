@@ -121,6 +121,24 @@ let planTemplate: SafetyPlanTemplate = {
         #expect(SafetyPlanCoding.encode(back) == bytes)
     }
 
+    /// Issue 15: a loaded plan whose evidence id is Int.max trapped (integer overflow) on "Add".
+    /// The entries are numbered again in the same order, so nothing is lost and the new one is
+    /// still the latest written.
+    @Test func anEvidenceIdOfIntMaxStillLetsAnEntryBeAdded() throws {
+        let big = String(Int.max)
+        var text = Array("waymark-plan 1\n".utf8)
+        text += Array("evidence 1:5 0: 5:first 0:\n".utf8)
+        text += Array("evidence \(big.utf8.count):\(big) 0: 6:second 0:\n".utf8)
+        var plan = try SafetyPlanCoding.decode(text)
+        #expect(plan.evidence.map(\.id) == [5, Int.max])
+        let id = plan.addEvidence(date: "", what: "third", whereKept: "")
+        #expect(plan.evidence(id: id)?.what == "third")
+        #expect(plan.evidenceNewestFirst.map(\.what) == ["third", "second", "first"])
+        #expect(Set(plan.evidence.map(\.id)).count == 3)
+        let again = try SafetyPlanCoding.decode(SafetyPlanCoding.encode(plan))
+        #expect(again.evidenceNewestFirst.map(\.what) == ["third", "second", "first"])
+    }
+
     @Test func unknownIdsAndRecordsAreKept() throws {
         var text = Array("waymark-plan 1\nchecked 12:from-a-newer\nfield 8:new-note 5:hello\n".utf8)
         text += Array("mood 3:sad 4:2024\n".utf8)

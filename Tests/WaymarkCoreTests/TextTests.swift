@@ -3,6 +3,14 @@ import TestSupport
 import WaymarkCore
 
 @Suite struct TextTests {
+    /// Issue 15: control characters from files are shown, never obeyed by the terminal.
+    @Test func controlCharactersAreMadeVisible() {
+        #expect(TerminalText.visible("a\u{1B}[31mb\nc\u{7}\u{9B}2J\u{7F}\t\r") == "a^[[31mb\nc^G^[[2J^?^I^M")
+        #expect(TerminalText.visible("\u{1B}]0;title\u{9C}") == "^[]0;title^[\\")
+        let clean = "Años, niños, 中文, \u{00A0}é\n"
+        #expect(TerminalText.visible(clean) == clean)
+    }
+
     @Test func widths() {
         #expect(DisplayWidth.of("a") == 1)
         #expect(DisplayWidth.of("ñ") == 1)

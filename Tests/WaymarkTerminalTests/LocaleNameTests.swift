@@ -12,4 +12,12 @@ import Testing
     func otherNamesAreNot(_ name: String) {
         #expect(!Terminal.isUTF8(name))
     }
+
+    /// Where only ASCII can be drawn, letters lose their accents but are never dropped.
+    @Test func asciiKeepsEveryLetter() {
+        let shown = "Años, niños: ¿Qué pasó? ¡Sí! Über, çà".map { Terminal.ascii($0) }.joined()
+        #expect(shown == "Anos, ninos: ?Que paso? !Si! Uber, ca")
+        #expect(Terminal.ascii("中") == "?")
+        #expect(Terminal.ascii("e\u{301}") == "e")
+    }
 }
