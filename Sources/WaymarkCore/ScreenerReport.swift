@@ -16,7 +16,7 @@ public enum ScreenerReport {
             guard let equals = argument.firstIndex(of: "=") else {
                 return .failure(BadAnswer(message: "'\(argument)' is not ID=VALUE (for example in_us=yes)"))
             }
-            let name = String(argument[..<equals])
+            let name = String(argument[..<equals]).lowercased()
             let valueText = String(argument[argument.index(after: equals)...]).lowercased()
             if let retired = QuestionID.retired.first(where: { $0.id == name }) {
                 return .failure(BadAnswer(message: "'\(name)' is no longer a question; use \(retired.replacedBy) instead. The ids are: "

@@ -63,6 +63,7 @@ public enum Reason: String, CaseIterable, Sendable, Hashable {
     case tCooperationNeedsReport = "t.cooperation.needs_report"
     case tCooperationNo = "t.cooperation.no"
     case tCooperationUnsure = "t.cooperation.unsure"
+    case tCooperationComplyUnsure = "t.cooperation.comply_unsure"
     case tNeedsHardshipAdmissibility = "t.needs.hardship_admissibility"
 
     case uCrimeFromTrafficking = "u.crime.from_trafficking"
@@ -78,10 +79,12 @@ public enum Reason: String, CaseIterable, Sendable, Hashable {
     case uInformationYes = "u.information.yes"
     case uInformationHelper = "u.information.helper"
     case uInformationNo = "u.information.no"
+    case uInformationHelperNo = "u.information.helper_no"
     case uInformationUnsure = "u.information.unsure"
     case uHelpfulYes = "u.helpful.yes"
     case uHelpfulHelper = "u.helpful.helper"
     case uHelpfulNo = "u.helpful.no"
+    case uHelpfulHelperNo = "u.helpful.helper_no"
     case uHelpfulUnsure = "u.helpful.unsure"
     case uFromOutsideUS = "u.presence.not_required"
     case uNeedsCertification = "u.needs.certification"
@@ -95,6 +98,7 @@ public enum Reason: String, CaseIterable, Sendable, Hashable {
     case vawaChildUnsure = "vawa.child_unsure"
     case vawaParent = "vawa.parent"
     case vawaStatusUnsure = "vawa.status_unsure"
+    case vawaAbroad = "vawa.abroad"
     case vawaRelationshipUnsure = "vawa.relationship_unsure"
     case vawaNeeds = "vawa.needs"
     case sijYes = "sij.yes"
@@ -102,6 +106,7 @@ public enum Reason: String, CaseIterable, Sendable, Hashable {
     case sijNeeds = "sij.needs"
     case asylumFear = "asylum.fear"
     case asylumUnsure = "asylum.unsure"
+    case asylumFearUnsure = "asylum.fear_unsure"
     case asylumNeeds = "asylum.needs"
     case continuedPresenceYes = "continued_presence.yes"
     case continuedPresenceUnsure = "continued_presence.unsure"
@@ -146,7 +151,10 @@ public enum ScreenerRules {
 
     /// Labor trafficking: force, fraud or coercion used *to hold* someone in forced work, debt
     /// bondage or servitude. Lies about pay alone, when the person was free to leave, are not.
-    public static let laborTrafficking = Formula.all([.answer(.forcedLabor), .answer(.couldNotLeave)])
+    /// Held by threats, debt, papers or fear while saying nobody forced you: not clear yet.
+    public static let laborTrafficking = Formula.all([
+        .any([.answer(.forcedLabor), .all([.answer(.couldNotLeave), .const(.unsure)])]), .answer(.couldNotLeave),
+    ])
     /// Commercial sex under 18 needs no force, fraud or coercion.
     public static let trafficking = Formula.any([laborTrafficking, .answer(.forcedSex), .answer(.minorCommercialSex)])
     /// In the US (or at a port of entry) *on account of* the trafficking.
@@ -183,7 +191,11 @@ public enum ScreenerRules {
     public static let vawaSpouse = Formula.all([abuser(is: "spouse"), citizenOrResident])
     /// Within 2 years of a divorce linked to the abuse, of the abuser's death, or of the abuser
     /// losing status through domestic violence.
-    public static let vawaFormerSpouse = Formula.all([abuser(is: "former_spouse"), citizenOrResident, .answer(.divorcedWithin2Years)])
+    /// An abuser who lost status through domestic violence is "neither" now: not clear yet.
+    public static let vawaFormerSpouse = Formula.all([
+        abuser(is: "former_spouse"), .answer(.divorcedWithin2Years),
+        .any([citizenOrResident, .all([.oneOf(.abuserStatus, ["neither"]), .const(.unsure)])]),
+    ])
     /// Unmarried and under 21; 21 to 24 may still file when the abuse was a main reason for waiting.
     public static let vawaChild = Formula.all([
         abuser(is: "parent"), citizenOrResident, .not(.answer(.marriedNow)),
@@ -197,8 +209,9 @@ public enum ScreenerRules {
 
     /// SIJS (USCIS Policy Manual vol. 6 part J): in the US, under 21, unmarried, harmed by a parent.
     public static let parentHarm = Formula.any([.answer(.parentAbusedNeglectedOrAbandoned), abuser(is: "parent")])
+    /// A child at a port of entry may be in the US by the time of filing: not clear yet.
     public static let sij = Formula.all([
-        .answer(.inUS), parentHarm, .age(.ageNow, yesBelow: 21, unsureBelow: 21), .not(.answer(.marriedNow)),
+        .any([.answer(.inUS), .all([.answer(.atPortOfEntry), .const(.unsure)])]), parentHarm, .age(.ageNow, yesBelow: 21, unsureBelow: 21), .not(.answer(.marriedNow)),
     ])
     /// Asylum (8 U.S.C. 1158(a)): in the US or arriving at a port of entry.
     public static let asylum = Formula.all([.any([.answer(.inUS), .answer(.atPortOfEntry)]), .answer(.fearPersecution)])
@@ -351,10 +364,12 @@ public enum ScreenerRules {
             if notRefused.evaluate(a) == .no {
                 cooperationReasons = [.tCooperationNo]
             } else if value(.lawEnforcementAsked, a) == .yes {
-                cooperationReasons = [value(.compliedWithRequests, a) == .yes ? .tCooperationComplied : .tCooperationUnsure]
+                cooperationReasons = [value(.compliedWithRequests, a) == .yes ? .tCooperationComplied : .tCooperationComplyUnsure]
             } else {
                 switch value(.reportedToLawEnforcement, a) {
-                case .yes: cooperationReasons = [.tCooperationReported]
+                case .yes:
+                    cooperationReasons = [.tCooperationReported]
+                    if cooperationValue == .unsure { cooperationReasons.append(.tCooperationComplyUnsure) }
                 case .no: cooperationReasons = [.tCooperationNeedsReport]
                 case .unsure: cooperationReasons = [.tCooperationUnsure, .tCooperationNeedsReport]
                 }
@@ -375,9 +390,9 @@ public enum ScreenerRules {
             simplePart(.crimeInUS, a, yes: .uPlaceYes, no: .uPlaceNo, unsure: .uPlaceUnsure),
             simplePart(.substantialAbuse, a, yes: .uHarmYes, no: .uHarmNo, unsure: .uHarmUnsure),
             simplePart(.hasInformation, a, yes: helper ? .uInformationHelper : .uInformationYes,
-                       no: .uInformationNo, unsure: .uInformationUnsure),
+                       no: helper ? .uInformationHelperNo : .uInformationNo, unsure: .uInformationUnsure),
             simplePart(.helpfulToLawEnforcement, a, yes: helper ? .uHelpfulHelper : .uHelpfulYes,
-                       no: .uHelpfulNo, unsure: .uHelpfulUnsure),
+                       no: helper ? .uHelpfulHelperNo : .uHelpfulNo, unsure: .uHelpfulUnsure),
         ]
         var needs: [Reason] = [.uNeedsCertification, .uNeedsAdmissibility]
         // Being in the US is not required for a U visa: say so to someone who is not.
@@ -389,13 +404,20 @@ public enum ScreenerRules {
     /// that points to them ("not sure" never leaves one out); none is ever "unlikely".
     static func alsoAskAbout(_ a: Answers) -> [OptionResult] {
         ScreenerOption.alsoAskAbout.compactMap { option in
-            let level = ResultLevel(formulas[option]!.evaluate(a))
+            var level = ResultLevel(formulas[option]!.evaluate(a))
             switch level {
             case .unlikely: return nil
             case .unclear: guard triggers[option]!.evaluateGiven(a) != .no else { return nil }
             case .worthAsking: break
             }
-            return OptionResult(option: option, level: level, reasons: reasons(option, level, a))
+            var reasons = reasons(option, level, a)
+            // From abroad a self-petition needs an abuser in US government or military service,
+            // or abuse in the US (8 U.S.C. 1154(a)(1)(A)(v), (B)(iv)).
+            if option == .vawaSelfPetition, a[.inUS] == .no, a[.atPortOfEntry] != .yes {
+                level = .unclear
+                reasons.insert(.vawaAbroad, at: 0)
+            }
+            return OptionResult(option: option, level: level, reasons: reasons)
         }
     }
 
@@ -418,7 +440,9 @@ public enum ScreenerRules {
             }
             return [.vawaParent, .vawaNeeds]
         case .specialImmigrantJuvenile: return [sure ? .sijYes : .sijUnsure, .sijNeeds]
-        case .asylum: return [sure ? .asylumFear : .asylumUnsure, .asylumNeeds]
+        case .asylum:
+            if sure { return [.asylumFear, .asylumNeeds] }
+            return [value(.fearPersecution, a) == .yes ? .asylumUnsure : .asylumFearUnsure, .asylumNeeds]
         case .continuedPresence: return [sure ? .continuedPresenceYes : .continuedPresenceUnsure, .continuedPresenceNeeds]
         case .wageClaim:
             switch value(.belowMinimumWage, a) {

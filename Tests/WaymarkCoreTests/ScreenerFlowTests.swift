@@ -43,7 +43,7 @@ import WaymarkCore
 
     @Test func aChoiceQuestionShowsItsOwnWords() {
         var s = start()
-        for (id, answer) in [(QuestionID.inUS, 1), (.forcedLabor, 2), (.forcedSex, 2), (.minorCommercialSex, 2), (.qualifyingCrime, 1),
+        for (id, answer) in [(QuestionID.inUS, 1), (.forcedLabor, 2), (.couldNotLeave, 2), (.forcedSex, 2), (.minorCommercialSex, 2), (.qualifyingCrime, 1),
                              (.crimeInUS, 1), (.substantialAbuse, 1), (.under16OrIncapacitated, 2), (.hasInformation, 1),
                              (.helpfulToLawEnforcement, 1)] {
             #expect(current(s) == id)

@@ -56,18 +56,18 @@ import WaymarkCore
     }
 
     @Test func noTraffickingSkipsTheLawEnforcementQuestions() {
-        let noFamily: Answers = [.inUS: .yes, .forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no,
+        let noFamily: Answers = [.inUS: .yes, .forcedLabor: .no, .couldNotLeave: .no, .forcedSex: .no, .minorCommercialSex: .no,
                                  .abuserRelationship: .choice("none"), .parentAbusedNeglectedOrAbandoned: .no, .unpaidWages: .no]
-        #expect(asked(noFamily) == [.inUS, .forcedLabor, .forcedSex, .minorCommercialSex, .qualifyingCrime, .crimeInUS,
+        #expect(asked(noFamily) == [.inUS, .forcedLabor, .couldNotLeave, .forcedSex, .minorCommercialSex, .qualifyingCrime, .crimeInUS,
                                     .substantialAbuse, .under16OrIncapacitated, .hasInformation, .helpfulToLawEnforcement,
                                     .abuserRelationship, .parentAbusedNeglectedOrAbandoned, .fearPersecution, .unpaidWages])
     }
 
     @Test func noCrimeAtAllSkipsTheUQuestions() {
-        let path = asked([.inUS: .yes, .forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .no,
+        let path = asked([.inUS: .yes, .forcedLabor: .no, .couldNotLeave: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .no,
                           .abuserRelationship: .choice("spouse"), .abuserStatus: .choice("citizen"),
                           .parentAbusedNeglectedOrAbandoned: .no, .unpaidWages: .yes])
-        #expect(path == [.inUS, .forcedLabor, .forcedSex, .minorCommercialSex, .qualifyingCrime,
+        #expect(path == [.inUS, .forcedLabor, .couldNotLeave, .forcedSex, .minorCommercialSex, .qualifyingCrime,
                          .abuserRelationship, .abuserStatus, .parentAbusedNeglectedOrAbandoned, .fearPersecution,
                          .unpaidWages, .belowMinimumWage])
     }
@@ -156,7 +156,7 @@ import WaymarkCore
         var session = screener.session()
         session.answer(.yes)  // in_us
         session.answer(.no)  // forced_labor
-        #expect(session.current == .forcedSex)
+        #expect(session.current == .couldNotLeave, "held by debt or fear is asked even after no")
         let wentBack = session.back()
         #expect(wentBack)
         #expect(session.current == .forcedLabor)
@@ -213,8 +213,9 @@ import WaymarkCore
         // Kept answers ahead (under_18_at_time, law_enforcement_asked) count only once reached again.
         #expect(session.answers[.under18AtTime] == nil && session.answers[.lawEnforcementAsked] == nil)
         #expect(session.results().alsoAskAbout.isEmpty)
-        #expect(session.current == .forcedSex)
-        _ = walk([.forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .no, .abuserRelationship: .choice("none"),
+        #expect(session.current == .couldNotLeave)
+        #expect(session.currentAnswer == .yes, "the earlier answer ahead is kept, to be shown")
+        _ = walk([.couldNotLeave: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .no, .abuserRelationship: .choice("none"),
                   .parentAbusedNeglectedOrAbandoned: .no, .fearPersecution: .no, .unpaidWages: .no], from: &session)
         // Trafficking is now no: those questions were skipped, and their answers are gone.
         #expect(session.kept[.under18AtTime] == nil && session.kept[.lawEnforcementAsked] == nil)
@@ -267,8 +268,8 @@ import WaymarkCore
         var session = screener.session()
         session.answer(.yes)
         #expect(screener.progressText(session.progress) == "Question 2 of about 26")
-        _ = walk([.forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .no,
+        _ = walk([.forcedLabor: .no, .couldNotLeave: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .no,
                   .abuserRelationship: .choice("none"), .parentAbusedNeglectedOrAbandoned: .no, .unpaidWages: .no], from: &session)
-        #expect(session.progress == ScreenerProgress(number: 9, total: 9))
+        #expect(session.progress == ScreenerProgress(number: 10, total: 10))
     }
 }

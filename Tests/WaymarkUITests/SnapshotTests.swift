@@ -118,7 +118,7 @@ func assertSnapshot(_ frame: Frame, _ name: String, sourceLocation: SourceLocati
 
     /// in_us yes; no trafficking; a listed crime in the US, serious harm, information, help; then
     /// the question of who abused the person.
-    static let toTheFamilyQuestion: [Action] = [.number(1), .number(1), .number(2), .number(2), .number(2), .number(1),
+    static let toTheFamilyQuestion: [Action] = [.number(1), .number(1), .number(2), .number(2), .number(2), .number(2), .number(1),
                                                 .number(1), .number(1), .number(2), .number(1), .number(1)]
 
     @Test(arguments: spanishSizes) func screenerIntro(_ size: Size) {
