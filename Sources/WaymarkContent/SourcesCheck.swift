@@ -165,7 +165,8 @@ public enum SourcesCheck {
         for language in Content.languages {
             for name in Files.list("\(base)/\(language)/pages") ?? [] where name.hasSuffix(".md") && !name.hasPrefix(".") {
                 let id = String(name.dropLast(3))
-                if seenPages.insert(id).inserted { pages.append((id, "\(base)/\(language)/pages/\(name)")) }
+                // A file name that is no page id is reported by the loader, once.
+                if ContentLoader.isValidID(id), seenPages.insert(id).inserted { pages.append((id, "\(base)/\(language)/pages/\(name)")) }
             }
         }
         entries("pages", kind: "page", expected: pages)

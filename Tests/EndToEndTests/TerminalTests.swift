@@ -224,7 +224,7 @@ struct CLocaleTerminalTests {
     func accentedLettersShowInACLocale(_ lang: String) {
         let tmux = Tmux(environment: ["LANG": lang])
         tmux.type("\(Binary.path) --lang es; echo \"exit=$?\"")
-        #expect(tmux.waitFor { $0.contains("Qué es la trata de personas") && $0.contains("Esc: salida rápida") },
+        #expect(tmux.waitFor { $0.contains("Qué es la trata de personas") && $0.contains("Esc: salir rápido") },
                 "LANG=\(lang.debugDescription):\n\(tmux.screen())")
         tmux.press("Escape")
         #expect(tmux.waitForExit())

@@ -143,7 +143,7 @@ import WaymarkCore
         var session = screener.session()
         let plain = screener.wording(of: .hasInformation, given: session.answers)
         #expect(plain.text == screener.questions[.hasInformation]!.text)
-        let script: Answers = [.inUS: .yes, .forcedLabor: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .yes,
+        let script: Answers = [.inUS: .yes, .forcedLabor: .no, .couldNotLeave: .no, .forcedSex: .no, .minorCommercialSex: .no, .qualifyingCrime: .yes,
                                .crimeInUS: .yes, .substantialAbuse: .yes, .under16OrIncapacitated: .yes]
         while let id = session.current, id != .hasInformation { session.answer(script[id]!) }
         #expect(session.current == .hasInformation)
