@@ -14,12 +14,12 @@ import TestSupport
     }
 
     @Test func pipedInputReadsLinesAndStopsAtTheEnd() {
-        let result = Binary.run(["--plain"], input: "2\n\nb\n", environment: env())
+        let result = Binary.run(["--plain"], input: "2\n\n\nb\n", environment: env())
         #expect(result.status == 0)
         #expect(result.output.contains("  1. Get help now"))
         #expect(result.output.contains("Your rights at work"))
         #expect(result.output.contains("(There is more: press Enter.)"))
-        #expect(result.output.contains("Speaking up"), "Enter shows the rest of the page")
+        #expect(result.output.contains("Speaking up"), "Enter shows more of the page, a screen at a time")
         #expect(!result.output.contains("\u{1B}"), "no escape sequences in plain mode")
     }
 

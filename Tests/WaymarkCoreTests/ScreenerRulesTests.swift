@@ -90,9 +90,12 @@ import WaymarkCore
         // Not in the US: the port of entry matters; in the US it does not.
         #expect(ScreenerRules.canChangeResults(.atPortOfEntry, given: [.inUS: .no]))
         #expect(!ScreenerRules.canChangeResults(.atPortOfEntry, given: [.inUS: .yes]))
-        // Whether the person could leave matters only after force, threats, lies or debt at work.
-        #expect(!ScreenerRules.canChangeResults(.couldNotLeave, given: [.forcedLabor: .no]))
+        // Whether the person could leave matters after any answer about force at work (held by
+        // debt or fear without calling it force is not clear yet), not once trafficking is settled.
+        #expect(ScreenerRules.canChangeResults(.couldNotLeave, given: [.forcedLabor: .no]))
         #expect(ScreenerRules.canChangeResults(.couldNotLeave, given: [.forcedLabor: .yes]))
+        #expect(!ScreenerRules.canChangeResults(.couldNotLeave, given: [.forcedLabor: .yes, .forcedSex: .yes, .inUS: .no,
+                                                                         .atPortOfEntry: .no, .under18AtTime: .yes]))
         // complied_with_requests only after officials asked; a report only when they did not.
         #expect(!ScreenerRules.canChangeResults(.compliedWithRequests, given: [.forcedSex: .yes, .inUS: .yes, .lawEnforcementAsked: .unsure]))
         #expect(ScreenerRules.canChangeResults(.compliedWithRequests, given: [.forcedSex: .yes, .inUS: .yes, .lawEnforcementAsked: .yes]))
