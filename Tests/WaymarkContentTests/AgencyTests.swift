@@ -7,21 +7,8 @@ import Yams
 
 /// Content/agency.yaml: the shipped agency, placeholders in every kind of file, and each kind of
 /// mistake with the file:line it is reported at.
-@Suite struct AgencyTests {
+@Suite struct AgencyTests: EditsContentCopies {
     // MARK: - Helpers
-
-    /// A fresh copy of the shipped content, changed by `change` (given the Content folder).
-    func copy(_ change: (String) throws -> Void) rethrows -> String {
-        let root = Fixtures.copyOfShippedContent()
-        try change(root)
-        return root
-    }
-
-    func edit(_ path: String, _ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains(old), "fixture: '\(old)' is not in \(path)", sourceLocation: sourceLocation)
-        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
-    }
 
     func write(_ path: String, _ text: String) throws {
         try text.write(toFile: path, atomically: true, encoding: .utf8)

@@ -5,20 +5,8 @@ import WaymarkContent
 import WaymarkCore
 
 /// Content/sources.yaml: every page and screener rule has sources, and each source a check date.
-@Suite struct SourcesTests {
+@Suite struct SourcesTests: EditsContentCopies {
     static let today = SourcesCheck.Day(year: 2026, month: 12, day: 3)
-
-    func copy(_ change: (String) throws -> Void) throws -> String {
-        let root = Fixtures.copyOfShippedContent()
-        try change(root)
-        return root
-    }
-
-    func edit(_ path: String, _ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains(old), "fixture: '\(old)' is not in \(path)", sourceLocation: sourceLocation)
-        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
-    }
 
     func lineNumber(of text: String, in path: String) throws -> Int {
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
