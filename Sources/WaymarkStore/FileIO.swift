@@ -65,17 +65,7 @@ enum FileIO {
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notAPlanFile }
         let size = Int(info.st_size)
         guard size <= maxFileBytes else { throw .notAPlanFile }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, size - done) }
-            if n < 0, errno == EINTR { continue }
-            if n < 0 { throw errno == EISDIR ? .notAPlanFile : .unreadable }
-            if n == 0 { break }
-            done += n
-        }
-        if done < size { bytes.removeLast(size - done) }
-        return (bytes, FileIdentity(info))
+        return (try readBytes(fd, count: size), FileIdentity(info))
     }
 
     /// The first `count` bytes of a plain file (fewer if it is shorter); nil when nothing is there.
@@ -94,16 +84,22 @@ enum FileIO {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .system(operation: "stat", errno: errno) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notAPlanFile }
+        return try readBytes(fd, count: count)
+    }
+
+    /// Up to `count` bytes from an open file (fewer at its end).
+    static func readBytes(_ fd: Int32, count: Int) throws(PlanStoreError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
             let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, count - done) }
             if n < 0, errno == EINTR { continue }
-            if n < 0 { throw .unreadable }
+            if n < 0 { throw errno == EISDIR ? .notAPlanFile : .unreadable }
             if n == 0 { break }
             done += n
         }
-        return Array(bytes[..<done])
+        if done < count { bytes.removeLast(count - done) }
+        return bytes
     }
 
     /// Makes the folder and any missing parents, each new one readable by its owner only.
