@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <termios.h>
 #include <unistd.h>
@@ -29,12 +30,64 @@ static void write_all(int fd, const char *bytes, size_t len) {
     }
 }
 
+// Blanks are written in chunks of this buffer (no allocation inside a signal handler).
+static char fill_buffer[4096];
+static size_t fill_used = 0;
+
+static void fill_flush(void) {
+    write_all(guarded_fd, fill_buffer, fill_used);
+    fill_used = 0;
+}
+
+static void fill_append(const char *bytes, size_t len) {
+    if (fill_used + len > sizeof fill_buffer) fill_flush();
+    memcpy(fill_buffer + fill_used, bytes, len);
+    fill_used += len;
+}
+
+// Writes a space into every cell, row by row, so that a terminal which keeps the screen in its
+// scrollback on ESC[2J (GNU screen, VTE) and ignores ESC[3J keeps only blanks. The size is asked
+// at the moment of clearing (a syscall, safe here); never more than the grid Waymark draws.
+static void fill_with_blanks(void) {
+    struct winsize size;
+    if (ioctl(guarded_fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return;
+    int rows = size.ws_row < WM_MAX_ROWS ? size.ws_row : WM_MAX_ROWS;
+    int cols = size.ws_col < WM_MAX_COLUMNS ? size.ws_col : WM_MAX_COLUMNS;
+    static const char spaces[64] = "                                                                ";
+    for (int row = 1; row <= rows; row++) {
+        char move[16];
+        size_t n = 0;
+        move[n++] = '\033';
+        move[n++] = '[';
+        char digits[8];
+        int count = 0;
+        for (int value = row; value > 0; value /= 10) digits[count++] = (char)('0' + value % 10);
+        while (count > 0) move[n++] = digits[--count];
+        move[n++] = ';';
+        move[n++] = '1';
+        move[n++] = 'H';
+        fill_append(move, n);
+        for (int left = cols; left > 0; left -= 64) fill_append(spaces, left < 64 ? (size_t)left : 64);
+    }
+    fill_flush();
+}
+
 void wm_guard_restore_modes(void) {
     if (have_saved_modes && guarded_fd >= 0) tcsetattr(guarded_fd, TCSAFLUSH, &saved_modes);
 }
 
 void wm_guard_emergency_clear(void) {
-    if (guarded_fd >= 0) write_all(guarded_fd, clear_buffer, clear_length);
+    if (guarded_fd >= 0) {
+        // WM_FILL_HERE marks where every cell is overwritten with a blank.
+        size_t start = 0;
+        for (size_t i = 0; i < clear_length; i++) {
+            if (clear_buffer[i] != WM_FILL_HERE) continue;
+            write_all(guarded_fd, clear_buffer + start, i - start);
+            fill_with_blanks();
+            start = i + 1;
+        }
+        write_all(guarded_fd, clear_buffer + start, clear_length - start);
+    }
     wm_guard_restore_modes();
 }
 

@@ -11,10 +11,14 @@ public struct TerminalError: Error, CustomStringConvertible {
 /// The only code that talks to ncurses: it starts and stops the screen, draws frames and reads
 /// bytes. Keys are decoded by `KeyDecoder` (see docs/DECISIONS.md for why not `wget_wch`).
 public final class Terminal {
-    /// Sent on the quick exit after the screen is cleared: leave the alternate screen, clear the
-    /// normal screen and its scrollback, reset the title, show the cursor.
+    /// Sent on the quick exit: blank every cell and clear the alternate screen, leave it, blank
+    /// and clear the normal screen and its scrollback, reset the title, show the cursor. The
+    /// blanks come first because GNU screen (and VTE) keep the cleared screen in their own
+    /// scrollback, and screen ignores ESC[3J.
     static func clearingBytes(exitAlternateScreen: String) -> String {
-        mouseOff + "\u{1B}[0m\u{1B}[H\u{1B}[2J" + exitAlternateScreen + "\u{1B}[0m\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}]2;\u{07}\u{1B}[?25h"
+        let fill = "\u{1}"  // WM_FILL_HERE: the guard writes the blanks there
+        return mouseOff + "\u{1B}[0m" + fill + "\u{1B}[H\u{1B}[2J" + exitAlternateScreen
+            + "\u{1B}[0m" + fill + "\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}]2;\u{07}\u{1B}[?25h"
     }
 
     /// Mouse clicks and the wheel, reported in the SGR form (never required to use the program).
