@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <termios.h>
 #include <unistd.h>
@@ -142,13 +143,23 @@ static void make_pipe(int ends[2]) {
     }
 }
 
+// Handlers run on a stack of their own, so a stack overflow's SIGSEGV can still clear.
+static char alternate_stack[64 * 1024];
+
 static void install(int sig, void (*handler)(int)) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = handler;
     sigfillset(&action.sa_mask);
-    action.sa_flags = (handler == on_resize) ? SA_RESTART : 0;
+    action.sa_flags = SA_ONSTACK | ((handler == on_resize) ? SA_RESTART : 0);
     sigaction(sig, &action, NULL);
+}
+
+// Before main, so nothing typed can reach a core file or be read by ptrace from the start.
+__attribute__((constructor)) static void no_core_dumps_from_the_start(void) {
+    struct rlimit none = {0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
 void wm_guard_set_clear_bytes(const char *clear_bytes, size_t clear_len) {
@@ -161,17 +172,25 @@ void wm_guard_set_clear_bytes(const char *clear_bytes, size_t clear_len) {
     sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+// Every other signal whose default ends the process (SIGKILL and SIGSTOP cannot be caught).
+static const int other_fatal_signals[] = {SIGXFSZ, SIGXCPU, SIGSYS, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+                                          SIGPROF, SIGSTKFLT, SIGPWR, SIGIO};
+
 static const int handled_signals[] = {SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGSEGV, SIGBUS, SIGILL,
-                                      SIGTRAP, SIGFPE, SIGABRT, SIGWINCH};
+                                      SIGTRAP, SIGFPE, SIGABRT, SIGWINCH, SIGXFSZ, SIGXCPU, SIGSYS,
+                                      SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGSTKFLT, SIGPWR, SIGIO};
 
 void wm_unblock_signals(void) {
     sigset_t handled;
     sigemptyset(&handled);
     for (size_t i = 0; i < sizeof handled_signals / sizeof handled_signals[0]; i++) sigaddset(&handled, handled_signals[i]);
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++) sigaddset(&handled, sig);
     sigprocmask(SIG_UNBLOCK, &handled, NULL);
 }
 
 int wm_guard_install(int fd, const char *clear_bytes, size_t clear_len) {
+    stack_t stack = {.ss_sp = alternate_stack, .ss_size = sizeof alternate_stack, .ss_flags = 0};
+    sigaltstack(&stack, NULL);
     guarded_fd = fd;
     if (tcgetattr(fd, &saved_modes) == 0) have_saved_modes = 1;
     wm_guard_set_clear_bytes(clear_bytes, clear_len);
@@ -187,6 +206,9 @@ int wm_guard_install(int fd, const char *clear_bytes, size_t clear_len) {
     install(SIGTRAP, on_crash);
     install(SIGFPE, on_crash);
     install(SIGABRT, on_crash);
+    for (size_t i = 0; i < sizeof other_fatal_signals / sizeof other_fatal_signals[0]; i++)
+        install(other_fatal_signals[i], on_crash);
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++) install(sig, on_crash);
     install(SIGWINCH, on_resize);
     signal(SIGPIPE, SIG_IGN);
     wm_unblock_signals();

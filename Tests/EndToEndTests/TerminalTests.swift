@@ -137,6 +137,24 @@ struct TerminalTests {
         #expect(modes(tmux, "before") == modes(tmux, "after"), "stty -g is unchanged")
     }
 
+    /// Issue 15: these signals end a program (some with a core file) and were left at their
+    /// defaults, so the page stayed on screen.
+    @Test(arguments: ["XFSZ", "XCPU", "SYS", "USR1", "USR2", "ALRM", "VTALRM", "PROF"])
+    func everyOtherFatalSignalClearsTheScreen(_ signal: String) {
+        let tmux = Tmux()
+        #expect(start(tmux))
+        tmux.press("2")
+        #expect(tmux.waitFor { $0.contains("minimum wage") })
+        #expect(tmux.signalProgram(signal))
+        #expect(tmux.waitForExit())
+        #expect(tmux.waitFor { $0.contains("exit=") })
+        let all = tmux.everything()
+        for word in ["MARKER-BEFORE", "Waymark", "minimum wage", "Get help now"] {
+            #expect(!all.contains(word), "SIG\(signal): '\(word)' is left on screen or in scrollback")
+        }
+        #expect(modes(tmux, "before") == modes(tmux, "after"), "stty -g is unchanged")
+    }
+
     @Test func resizingKeepsWorkingDownToTooSmallAndBack() {
         let tmux = Tmux()
         #expect(start(tmux))
