@@ -126,6 +126,13 @@ public final class Terminal {
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         asciiOnly = !Terminal.isUTF8(codeset)
         asciiCodeset = codeset == "ANSI_X3.4-1968" || codeset == "ASCII" || codeset == "US-ASCII"
+        // ncurses sizes its screens from LINES and COLUMNS when they are set: capped the same way.
+        var window = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0,
+           Int(window.ws_col) > Int(WM_MAX_COLUMNS) || Int(window.ws_row) > Int(WM_MAX_ROWS) {
+            setenv("COLUMNS", String(min(Int(window.ws_col), Int(WM_MAX_COLUMNS))), 1)
+            setenv("LINES", String(min(Int(window.ws_row), Int(WM_MAX_ROWS))), 1)
+        }
         screen = newterm(nil, fdopen(STDOUT_FILENO, "w"), fdopen(STDIN_FILENO, "r"))
         raw()
         noecho()
@@ -155,12 +162,14 @@ public final class Terminal {
         _ = text.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
+    /// The window's size, capped at the largest grid drawn (WM_MAX_COLUMNS × WM_MAX_ROWS): a
+    /// window of 6000×6000 cells took 3.8 GB; beyond the cap the window stays blank.
     public var size: Size {
         var window = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 {
-            return Size(width: Int(window.ws_col), height: Int(window.ws_row))
+            return Size(width: min(Int(window.ws_col), Int(WM_MAX_COLUMNS)), height: min(Int(window.ws_row), Int(WM_MAX_ROWS)))
         }
-        return Size(width: Int(wm_cols()), height: Int(wm_lines()))
+        return Size(width: min(Int(wm_cols()), Int(WM_MAX_COLUMNS)), height: min(Int(wm_lines()), Int(WM_MAX_ROWS)))
     }
 
     /// Tells curses the new size after SIGWINCH; returns it.

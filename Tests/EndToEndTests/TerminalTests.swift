@@ -155,6 +155,25 @@ struct TerminalTests {
         #expect(modes(tmux, "before") == modes(tmux, "after"), "stty -g is unchanged")
     }
 
+    /// Issue 15: a window of 6000×6000 cells took 3.8 GB (a grid of that size in Waymark and
+    /// three in ncurses). At most 500×200 cells are drawn; the rest stays blank.
+    @Test func aHugeWindowKeepsMemorySmall() throws {
+        let tmux = Tmux()
+        #expect(start(tmux))
+        tmux.resize(width: 2000, height: 1000)
+        // Redrawn for the new size: the footer has left row 24.
+        #expect(tmux.waitFor(seconds: 20) { screen in
+            screen.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(100).contains { $0.contains("Esc: quick exit") }
+        })
+        let pid = Tmux.run(["pgrep", "-P", "\(tmux.shellPID())", "waymark"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+            .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? Int.max
+        #expect(peak < 50_000, "peak memory \(peak) kB")
+        tmux.press("Escape")
+        expectCleared(tmux, ["Waymark", "Get help now"])
+    }
+
     @Test func resizingKeepsWorkingDownToTooSmallAndBack() {
         let tmux = Tmux()
         #expect(start(tmux))
