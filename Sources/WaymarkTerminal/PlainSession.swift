@@ -135,7 +135,7 @@ public enum PlainSession {
             let words = line.spans.map(\.text).joined()
                 .replacingPrefix("┃ ", with: "").replacingPrefix("→ ", with: "").replacingPrefix("• ", with: "- ")
             var text = String(repeating: " ", count: line.indent) + words
-            if numbered, let n = starts[index] { text = "\(n)) " + text.drop { $0 == " " } }
+            if numbered, let n = starts[index], !words.hasPrefix("\(n). ") { text = "\(n)) " + text.drop { $0 == " " } }
             out += text + "\n"
         }
         if more { out += state.content.strings[.plainMore] + "\n" }
