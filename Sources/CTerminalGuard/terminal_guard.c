@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <termios.h>
 #include <unistd.h>
@@ -29,12 +30,31 @@ static void write_all(int fd, const char *bytes, size_t len) {
     }
 }
 
+// Blanks every cell without ESC[2J, so that a terminal which keeps the screen in its scrollback
+// on ESC[2J (GNU screen, VTE) and ignores ESC[3J keeps only blanks: erase from the second row
+// down (away from the top-left corner, where GNU screen takes ESC[J as ESC[2J), then the first
+// row. A few bytes at any size: writing rows of spaces made the quick exit 8 times slower.
+static void fill_with_blanks(void) {
+    static const char erase[] = "\033[2;1H\033[J\033[1;1H\033[2K";
+    write_all(guarded_fd, erase, sizeof erase - 1);
+}
+
 void wm_guard_restore_modes(void) {
     if (have_saved_modes && guarded_fd >= 0) tcsetattr(guarded_fd, TCSAFLUSH, &saved_modes);
 }
 
 void wm_guard_emergency_clear(void) {
-    if (guarded_fd >= 0) write_all(guarded_fd, clear_buffer, clear_length);
+    if (guarded_fd >= 0) {
+        // WM_FILL_HERE marks where every cell is overwritten with a blank.
+        size_t start = 0;
+        for (size_t i = 0; i < clear_length; i++) {
+            if (clear_buffer[i] != WM_FILL_HERE) continue;
+            write_all(guarded_fd, clear_buffer + start, i - start);
+            fill_with_blanks();
+            start = i + 1;
+        }
+        write_all(guarded_fd, clear_buffer + start, clear_length - start);
+    }
     wm_guard_restore_modes();
 }
 
@@ -89,13 +109,23 @@ static void make_pipe(int ends[2]) {
     }
 }
 
+// Handlers run on a stack of their own, so a stack overflow's SIGSEGV can still clear.
+static char alternate_stack[64 * 1024];
+
 static void install(int sig, void (*handler)(int)) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = handler;
     sigfillset(&action.sa_mask);
-    action.sa_flags = (handler == on_resize) ? SA_RESTART : 0;
+    action.sa_flags = SA_ONSTACK | ((handler == on_resize) ? SA_RESTART : 0);
     sigaction(sig, &action, NULL);
+}
+
+// Before main, so nothing typed can reach a core file or be read by ptrace from the start.
+__attribute__((constructor)) static void no_core_dumps_from_the_start(void) {
+    struct rlimit none = {0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
 void wm_guard_set_clear_bytes(const char *clear_bytes, size_t clear_len) {
@@ -108,17 +138,25 @@ void wm_guard_set_clear_bytes(const char *clear_bytes, size_t clear_len) {
     sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+// Every other signal whose default ends the process (SIGKILL and SIGSTOP cannot be caught).
+static const int other_fatal_signals[] = {SIGXFSZ, SIGXCPU, SIGSYS, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+                                          SIGPROF, SIGSTKFLT, SIGPWR, SIGIO};
+
 static const int handled_signals[] = {SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGSEGV, SIGBUS, SIGILL,
-                                      SIGTRAP, SIGFPE, SIGABRT, SIGWINCH};
+                                      SIGTRAP, SIGFPE, SIGABRT, SIGWINCH, SIGXFSZ, SIGXCPU, SIGSYS,
+                                      SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGSTKFLT, SIGPWR, SIGIO};
 
 void wm_unblock_signals(void) {
     sigset_t handled;
     sigemptyset(&handled);
     for (size_t i = 0; i < sizeof handled_signals / sizeof handled_signals[0]; i++) sigaddset(&handled, handled_signals[i]);
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++) sigaddset(&handled, sig);
     sigprocmask(SIG_UNBLOCK, &handled, NULL);
 }
 
 int wm_guard_install(int fd, const char *clear_bytes, size_t clear_len) {
+    stack_t stack = {.ss_sp = alternate_stack, .ss_size = sizeof alternate_stack, .ss_flags = 0};
+    sigaltstack(&stack, NULL);
     guarded_fd = fd;
     if (tcgetattr(fd, &saved_modes) == 0) have_saved_modes = 1;
     wm_guard_set_clear_bytes(clear_bytes, clear_len);
@@ -134,6 +172,9 @@ int wm_guard_install(int fd, const char *clear_bytes, size_t clear_len) {
     install(SIGTRAP, on_crash);
     install(SIGFPE, on_crash);
     install(SIGABRT, on_crash);
+    for (size_t i = 0; i < sizeof other_fatal_signals / sizeof other_fatal_signals[0]; i++)
+        install(other_fatal_signals[i], on_crash);
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++) install(sig, on_crash);
     install(SIGWINCH, on_resize);
     signal(SIGPIPE, SIG_IGN);
     wm_unblock_signals();

@@ -383,6 +383,11 @@ public struct AppState: Sendable {
             guard n >= 1, n <= min(9, layout.items.count) else { return [] }
             select(n - 1)
             return choose(n - 1)
+        case .planOverview, .evidenceList:
+            // The plan's menus: numbered like every menu (the rows of a section are not).
+            guard n >= 1, n <= min(9, formRows.count) else { return [] }
+            select(n - 1)
+            return choose(n - 1)
         default:
             return []
         }

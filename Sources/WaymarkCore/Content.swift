@@ -123,6 +123,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case plainPrompt = "plain.prompt"
     case plainMore = "plain.more"
     case plainType = "plain.type"
+    /// The main menu's intro in the plain mode, which has no arrow keys.
+    case plainIntro = "plain.intro"
     case toggle = "key.toggle"
     case nextField = "key.next_field"
     case cursor = "key.cursor"

@@ -139,7 +139,7 @@ public enum Bindings {
         Binding([.tab, .backTab], label: "Tab  Shift-Tab", footerLabel: "Tab", .nextField, footer: .footerNextField,
                 in: [.form, .editing], footerRank: 3, action: { key in key == .tab ? .nextField : .previousField }),
         Binding((1...9).map { Key.char(Character(String($0))) }, label: "1-9", .number, footer: .footerNumber,
-                in: [.menu, .results], footerRank: 5, action: { key in
+                in: [.menu, .results, .form], footerRank: 5, action: { key in
                     if case .char(let c) = key, let n = c.wholeNumberValue { return .number(n) }
                     return .number(0)
                 }),

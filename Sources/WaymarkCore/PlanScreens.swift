@@ -445,6 +445,8 @@ public enum FormLayout {
         var lines = introLines(intro, width: width)
         var ranges: [LineRange] = []
         var cursor: (line: Int, column: Int)?
+        // A screen of actions only is a menu: its rows show their numbers, as every menu's do.
+        let numbered = rows.allSatisfy { if case .action = $0 { return true } else { return false } }
         for (index, row) in rows.enumerated() {
             let start = lines.count
             switch row {
@@ -461,8 +463,9 @@ public enum FormLayout {
                 }
             case .action(_, let label, let detail):
                 let text = detail.map { "\(label)  (\($0))" } ?? label
-                for (n, line) in Wrap.lines([Span(text)], width: max(1, width - 4)).enumerated() {
-                    let lead = n == 0 ? Span("→ ", .number) : Span("  ")
+                let mark = numbered ? "\(index + 1). " : "→ "
+                for (n, line) in Wrap.lines([Span(text)], width: max(1, width - 2 - mark.count)).enumerated() {
+                    let lead = n == 0 ? Span(mark, .number) : Span(String(repeating: " ", count: mark.count))
                     lines.append(LaidOutLine(indent: 2, spans: [lead] + line.spans, block: index, offset: line.offset))
                 }
             case .field(let ref, let label, let value, let multiLine, let placeholder):

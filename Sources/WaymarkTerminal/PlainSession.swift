@@ -15,19 +15,24 @@ public enum PlainSession {
                              settings: Settings(idleMinutes: setup.idleMinutes))
         if let complete = setup.complete {
             switch complete({}) {
-            case .success(let full): state.switchContent(full)
+            case .success(let full): state.switchContent(plainWords(full))
             case .failure(let failure):
                 printError(failure.message)
                 exit(65)
             }
         }
+        state.switchContent(plainWords(state.content))
         var loaded = [state.content.language: state.content]
         wm_disable_core_dumps()
-        wm_unblock_signals()
         let interactive = isatty(STDIN_FILENO) == 1
+        let toTerminal = isatty(STDOUT_FILENO) == 1
+        // Signals clear the screen too, and every way out puts the terminal's modes back.
+        let clearing = toTerminal ? "\u{1B}[0m\u{1}\u{1B}[H\u{1B}[2J\u{1B}[3J" : ""
+        _ = clearing.withCString { wm_guard_install(toTerminal ? STDOUT_FILENO : STDIN_FILENO, $0, strlen($0)) }
+        if interactive { byteByByte() }
 
         func leave(quickly: Bool) -> Never {
-            if quickly, isatty(STDOUT_FILENO) == 1 { write(bytes: Array("\u{1B}[H\u{1B}[2J\u{1B}[3J".utf8)) }
+            if quickly { wm_guard_emergency_clear() } else { wm_guard_restore_modes() }
             if let plan = state.planToSave { _ = setup.plans.save(plan) }
             exit(0)
         }
@@ -42,8 +47,8 @@ public enum PlainSession {
                     if let ready = loaded[language] {
                         state.switchContent(ready)
                     } else if case .success(let other) = setup.load(language, {}) {
-                        loaded[language] = other
-                        state.switchContent(other)
+                        loaded[language] = plainWords(other)
+                        state.switchContent(plainWords(other))
                     }
                 case .plan(let request):
                     state.apply(setup.plans.perform(request, state.plan.plan))
@@ -66,7 +71,7 @@ public enum PlainSession {
                 switch readLine(hidden: secret && interactive, idleMinutes: state.settings.idleMinutes) {
                 case .line(let text): line = text
                 case .end: leave(quickly: false)
-                case .idle: leave(quickly: true)
+                case .idle, .quickExit: leave(quickly: true)
                 }
                 if line.contains("\u{1B}") { leave(quickly: true) }
                 let keep = state.plan.editing?.text ?? ""
@@ -79,7 +84,7 @@ public enum PlainSession {
             switch readLine(hidden: false, idleMinutes: state.settings.idleMinutes) {
             case .line(let text): line = text
             case .end: leave(quickly: false)
-            case .idle: leave(quickly: true)
+            case .idle, .quickExit: leave(quickly: true)
             }
             let answer = line.trimmingCharacters()
             if answer.contains("\u{1B}") || answer.lowercased() == "x" { leave(quickly: true) }
@@ -130,7 +135,7 @@ public enum PlainSession {
             let words = line.spans.map(\.text).joined()
                 .replacingPrefix("┃ ", with: "").replacingPrefix("→ ", with: "").replacingPrefix("• ", with: "- ")
             var text = String(repeating: " ", count: line.indent) + words
-            if numbered, let n = starts[index] { text = "\(n)) " + text.drop { $0 == " " } }
+            if numbered, let n = starts[index], !words.hasPrefix("\(n). ") { text = "\(n)) " + text.drop { $0 == " " } }
             out += text + "\n"
         }
         if more { out += state.content.strings[.plainMore] + "\n" }
@@ -158,7 +163,10 @@ public enum PlainSession {
         while done < total {
             let n = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress! + done, total - done) }
             if n < 0, errno == EINTR { continue }
-            if n <= 0 { exit(0) }  // nobody is reading any more
+            if n <= 0 {  // nobody is reading any more
+                wm_guard_restore_modes()
+                exit(0)
+            }
             done += n
         }
     }
@@ -168,31 +176,42 @@ public enum PlainSession {
         _ = line.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
     }
 
-    enum LineRead {
+    /// The main menu's intro says the plain mode's keys (the full screen's speaks of arrows).
+    static func plainWords(_ content: Content) -> Content {
+        var content = content
+        content.menus["main"]?.intro = content.strings[.plainIntro]
+        return content
+    }
+
+    /// From a terminal, bytes are read one at a time as they are typed (no line discipline), so
+    /// that Esc and Ctrl-C act at once, without Enter; the program echoes and edits the line
+    /// itself. The guard installed before puts the modes back on every way out.
+    static func byteByByte() {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        modes.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG | IEXTEN)
+        modes.c_iflag &= ~tcflag_t(IXON)
+        withUnsafeMutableBytes(of: &modes.c_cc) { cc in
+            cc[Int(VMIN)] = 1
+            cc[Int(VTIME)] = 0
+        }
+        tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+    }
+
+    enum LineRead: Equatable {
         /// One line, without its newline.
         case line(String)
         /// The end of the input, with nothing more on the last line.
         case end
         /// No byte came for the idle time.
         case idle
+        /// Esc or Ctrl-C, typed at a terminal.
+        case quickExit
     }
 
-    /// Reads one line. `hidden` turns the terminal's echo off while it is typed (for a
-    /// passphrase).
+    /// Reads one line. `hidden`: what is typed is not shown (a passphrase).
     static func readLine(hidden: Bool, idleMinutes: Int? = nil) -> LineRead {
-        var saved = termios()
-        let hide = hidden && tcgetattr(STDIN_FILENO, &saved) == 0
-        if hide {
-            var quiet = saved
-            quiet.c_lflag &= ~tcflag_t(ECHO)
-            tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
-        }
-        defer {
-            if hide {
-                tcsetattr(STDIN_FILENO, TCSANOW, &saved)
-                write(text: "\n")
-            }
-        }
+        let typed = isatty(STDIN_FILENO) == 1
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
         var deadline = idleMinutes.map { monotonicMilliseconds() + Int64($0) * 60_000 }
@@ -208,11 +227,53 @@ public enum PlainSession {
             if n < 0, errno == EINTR { continue }
             if n <= 0 { return bytes.isEmpty ? .end : .line(String(decoding: bytes, as: UTF8.self)) }
             if let minutes = idleMinutes { deadline = monotonicMilliseconds() + Int64(minutes) * 60_000 }
-            if byte == 10 { break }
-            bytes.append(byte)
+            guard typed else {
+                if byte == 10 { break }
+                bytes.append(byte)
+                continue
+            }
+            switch edit(&bytes, byte) {
+            case .more(let echo): if !hidden { write(bytes: echo) }
+            case .done:
+                write(text: "\n")
+                return .line(String(decoding: bytes, as: UTF8.self))
+            case .end: return .end
+            case .quickExit: return .quickExit
+            }
         }
         if bytes.last == 13 { bytes.removeLast() }
         return .line(String(decoding: bytes, as: UTF8.self))
+    }
+
+    enum Edit: Equatable {
+        /// Keep reading; show these bytes.
+        case more([UInt8])
+        case done
+        case end
+        case quickExit
+    }
+
+    /// One typed byte applied to the line being typed: the line editing a terminal's own line
+    /// mode would do, plus Esc and Ctrl-C as the quick exit. Pure, so it is tested directly.
+    static func edit(_ line: inout [UInt8], _ byte: UInt8) -> Edit {
+        switch byte {
+        case 0x1B, 0x03: return .quickExit
+        case 0x0D, 0x0A: return .done
+        case 0x04: return line.isEmpty ? .end : .more([])
+        case 0x7F, 0x08:
+            guard !line.isEmpty else { return .more([]) }
+            // A whole character, not one byte of it.
+            while let last = line.popLast(), last & 0xC0 == 0x80 {}
+            return .more(Array("\u{8} \u{8}".utf8))
+        case 0x15:
+            let erase = Array(repeating: Array("\u{8} \u{8}".utf8), count: String(decoding: line, as: UTF8.self).count)
+            line.removeAll()
+            return .more(erase.flatMap { $0 })
+        case 0x00..<0x20: return .more([])
+        default:
+            line.append(byte)
+            return .more([byte])
+        }
     }
 }
 

@@ -11,10 +11,14 @@ public struct TerminalError: Error, CustomStringConvertible {
 /// The only code that talks to ncurses: it starts and stops the screen, draws frames and reads
 /// bytes. Keys are decoded by `KeyDecoder` (see docs/DECISIONS.md for why not `wget_wch`).
 public final class Terminal {
-    /// Sent on the quick exit after the screen is cleared: leave the alternate screen, clear the
-    /// normal screen and its scrollback, reset the title, show the cursor.
+    /// Sent on the quick exit: blank every cell and clear the alternate screen, leave it, blank
+    /// and clear the normal screen and its scrollback, reset the title, show the cursor. The
+    /// blanks come first because GNU screen (and VTE) keep the cleared screen in their own
+    /// scrollback, and screen ignores ESC[3J.
     static func clearingBytes(exitAlternateScreen: String) -> String {
-        mouseOff + "\u{1B}[0m\u{1B}[H\u{1B}[2J" + exitAlternateScreen + "\u{1B}[0m\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}]2;\u{07}\u{1B}[?25h"
+        let fill = "\u{1}"  // WM_FILL_HERE: the guard writes the blanks there
+        return mouseOff + "\u{1B}[0m" + fill + "\u{1B}[H\u{1B}[2J" + exitAlternateScreen
+            + "\u{1B}[0m" + fill + "\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}]2;\u{07}\u{1B}[?25h"
     }
 
     /// Mouse clicks and the wheel, reported in the SGR form (never required to use the program).
@@ -122,6 +126,13 @@ public final class Terminal {
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         asciiOnly = !Terminal.isUTF8(codeset)
         asciiCodeset = codeset == "ANSI_X3.4-1968" || codeset == "ASCII" || codeset == "US-ASCII"
+        // ncurses sizes its screens from LINES and COLUMNS when they are set: capped the same way.
+        var window = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0,
+           Int(window.ws_col) > Int(WM_MAX_COLUMNS) || Int(window.ws_row) > Int(WM_MAX_ROWS) {
+            setenv("COLUMNS", String(min(Int(window.ws_col), Int(WM_MAX_COLUMNS))), 1)
+            setenv("LINES", String(min(Int(window.ws_row), Int(WM_MAX_ROWS))), 1)
+        }
         screen = newterm(nil, fdopen(STDOUT_FILENO, "w"), fdopen(STDIN_FILENO, "r"))
         raw()
         noecho()
@@ -151,12 +162,14 @@ public final class Terminal {
         _ = text.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
+    /// The window's size, capped at the largest grid drawn (WM_MAX_COLUMNS × WM_MAX_ROWS): a
+    /// window of 6000×6000 cells took 3.8 GB; beyond the cap the window stays blank.
     public var size: Size {
         var window = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 {
-            return Size(width: Int(window.ws_col), height: Int(window.ws_row))
+            return Size(width: min(Int(window.ws_col), Int(WM_MAX_COLUMNS)), height: min(Int(window.ws_row), Int(WM_MAX_ROWS)))
         }
-        return Size(width: Int(wm_cols()), height: Int(wm_lines()))
+        return Size(width: min(Int(wm_cols()), Int(WM_MAX_COLUMNS)), height: min(Int(wm_lines()), Int(WM_MAX_ROWS)))
     }
 
     /// Tells curses the new size after SIGWINCH; returns it.

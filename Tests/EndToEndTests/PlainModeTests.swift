@@ -77,3 +77,65 @@ import TestSupport
         #expect(again.output.contains("PLAINWORDS under the bed"))
     }
 }
+
+/// Issue 15: in the plain mode at a terminal, Esc and Ctrl-C waited for Enter (the terminal's
+/// line mode held them), and Ctrl-C killed the program with the page still on screen. Bytes are
+/// now read as they are typed.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
+struct PlainTerminalTests {
+    func start(_ tmux: Tmux) {
+        tmux.type("stty -g > \(tmux.home)/before; echo MARKER-BEFORE; \(Binary.path) --plain; echo \"exit=$?\"; stty -g > \(tmux.home)/after")
+        #expect(tmux.waitFor { $0.contains("1. Get help now") })
+    }
+
+    func modes(_ tmux: Tmux, _ name: String) -> String {
+        let path = "\(tmux.home)/\(name)"
+        _ = tmux.waitFor(seconds: 3) { _ in ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").hasSuffix("\n") }
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? "missing"
+    }
+
+    @Test(arguments: ["Escape", "C-c"])
+    func escOrCtrlCAloneLeavesAtOnceAndClears(_ key: String) {
+        let tmux = Tmux()
+        start(tmux)
+        tmux.type("2")
+        #expect(tmux.waitFor { $0.contains("minimum wage") })
+        tmux.press(key)
+        #expect(tmux.waitForExit(), "\(key) alone, without Enter, leaves")
+        #expect(tmux.waitFor { $0.contains("exit=0") })
+        let all = tmux.everything()
+        for word in ["MARKER-BEFORE", "Get help now", "minimum wage"] {
+            #expect(!all.contains(word), "'\(word)' is left on screen or in scrollback:\n\(all)")
+        }
+        #expect(modes(tmux, "before") == modes(tmux, "after"), "stty -g is unchanged")
+    }
+
+    /// What is typed is shown, and Backspace takes back a character, as in the line mode.
+    @Test func typedLinesAreShownAndCanBeCorrected() {
+        let tmux = Tmux()
+        start(tmux)
+        tmux.typeLiterally("29")
+        #expect(tmux.waitFor { $0.contains("> 29") })
+        tmux.press("BSpace")
+        tmux.press("Enter")
+        #expect(tmux.waitFor { $0.contains("minimum wage") })
+        tmux.typeLiterally("q")
+        tmux.press("Enter")
+        #expect(tmux.waitForExit())
+        #expect(tmux.waitFor { $0.contains("exit=0") })
+        #expect(modes(tmux, "before") == modes(tmux, "after"), "stty -g is unchanged")
+    }
+}
+
+/// The main menu's intro spoke of arrow keys, which the plain mode does not use.
+@Suite struct PlainHeaderTests {
+    @Test(arguments: [("en", "Type a number and press Enter", "arrow"), ("es", "Escriba un número y presione Enter", "flechas")])
+    func theHeaderSaysWhatThePlainModeDoes(_ lang: String, _ said: String, _ notSaid: String) {
+        let result = Binary.run(["--plain", "--lang", lang], input: "q\n", environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+        // The intro is wrapped: its lines joined again.
+        let header = result.output.split(separator: "\n").prefix(5).joined(separator: " ")
+        #expect(header.contains("Esc"), "\(header)")
+        #expect(header.contains(said), "\(header)")
+        #expect(!header.contains(notSaid), "\(header)")
+    }
+}

@@ -137,6 +137,43 @@ struct TerminalTests {
         #expect(modes(tmux, "before") == modes(tmux, "after"), "stty -g is unchanged")
     }
 
+    /// Issue 15: these signals end a program (some with a core file) and were left at their
+    /// defaults, so the page stayed on screen.
+    @Test(arguments: ["XFSZ", "XCPU", "SYS", "USR1", "USR2", "ALRM", "VTALRM", "PROF"])
+    func everyOtherFatalSignalClearsTheScreen(_ signal: String) {
+        let tmux = Tmux()
+        #expect(start(tmux))
+        tmux.press("2")
+        #expect(tmux.waitFor { $0.contains("minimum wage") })
+        #expect(tmux.signalProgram(signal))
+        #expect(tmux.waitForExit())
+        #expect(tmux.waitFor { $0.contains("exit=") })
+        let all = tmux.everything()
+        for word in ["MARKER-BEFORE", "Waymark", "minimum wage", "Get help now"] {
+            #expect(!all.contains(word), "SIG\(signal): '\(word)' is left on screen or in scrollback")
+        }
+        #expect(modes(tmux, "before") == modes(tmux, "after"), "stty -g is unchanged")
+    }
+
+    /// Issue 15: a window of 6000×6000 cells took 3.8 GB (a grid of that size in Waymark and
+    /// three in ncurses). At most 500×200 cells are drawn; the rest stays blank.
+    @Test func aHugeWindowKeepsMemorySmall() throws {
+        let tmux = Tmux()
+        #expect(start(tmux))
+        tmux.resize(width: 2000, height: 1000)
+        // Redrawn for the new size: the footer has left row 24.
+        #expect(tmux.waitFor(seconds: 20) { screen in
+            screen.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(100).contains { $0.contains("Esc: quick exit") }
+        })
+        let pid = Tmux.run(["pgrep", "-P", "\(tmux.shellPID())", "waymark"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+            .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? Int.max
+        #expect(peak < 50_000, "peak memory \(peak) kB")
+        tmux.press("Escape")
+        expectCleared(tmux, ["Waymark", "Get help now"])
+    }
+
     @Test func resizingKeepsWorkingDownToTooSmallAndBack() {
         let tmux = Tmux()
         #expect(start(tmux))

@@ -28,7 +28,7 @@ import WaymarkCore
         }
         // The safety plan's rows: Space and Enter act, Tab moves between boxes.
         rows += [(.char(" "), .form, .open), (.enter, .form, .open), (.tab, .form, .nextField),
-                 (.backTab, .form, .previousField), (.left, .form, .back), (.char("1"), .form, nil)]
+                 (.backTab, .form, .previousField), (.left, .form, .back), (.char("1"), .form, .number(1))]
         // Typing: printable keys are text; the arrows, Backspace and Delete edit; Tab moves on.
         rows += [(.char("h"), .editing, .insert("h")), (.char("?"), .editing, .insert("?")),
                  (.char("L"), .editing, .insert("L")), (.char("1"), .editing, .insert("1")),

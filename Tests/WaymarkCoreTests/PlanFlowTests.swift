@@ -236,6 +236,27 @@ import WaymarkCore
         #expect(s.context == .editing)
         #expect(s.update(Bindings.action(for: .escape, in: s.context)!) == [.quickExit])
     }
+    /// Issue 15: the plan's overview and its evidence list showed arrows only; like every menu,
+    /// each row shows its number and digits 1-9 pick it.
+    @Test func theOverviewAndTheEvidenceListAreNumberedAndDigitsPick() {
+        var s = open()
+        let texts = s.layout.lines.map { $0.spans.map(\.text).joined() }
+        #expect(texts.contains { $0.hasPrefix("1. ") }, "\(texts)")
+        #expect(texts.contains { $0.hasPrefix("9. ") }, "\(texts)")
+        #expect(!texts.contains { $0.contains("→") }, "\(texts)")
+        #expect(Bindings.action(for: .char("3"), in: s.context) == .number(3))
+        _ = s.update(.number(3))
+        guard case .planSection(let id, _, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        #expect(id == s.content.plan!.sections[2].id)
+        _ = s.update(.back)
+        let evidence = s.content.plan!.sections.count + 1
+        _ = s.update(.number(evidence))
+        guard case .evidenceList = s.screen else { Issue.record("\(s.screen)"); return }
+        let listed = s.layout.lines.map { $0.spans.map(\.text).joined() }
+        #expect(listed.contains { $0.hasPrefix("1. ") }, "\(listed)")
+        _ = s.update(.number(1))
+        guard case .evidenceEntry = s.screen else { Issue.record("\(s.screen)"); return }
+    }
 }
 
 extension Screen {
@@ -245,4 +266,5 @@ extension Screen {
         default: return true
         }
     }
+
 }

@@ -2,6 +2,13 @@
 #define WAYMARK_TERMINAL_GUARD_H
 #include <stddef.h>
 
+/// The largest grid Waymark draws; a bigger window shows the rest blank (memory stays small).
+#define WM_MAX_ROWS 200
+#define WM_MAX_COLUMNS 500
+
+/// In the clearing bytes, this byte (never sent) stands for "write a blank into every cell".
+#define WM_FILL_HERE '\001'
+
 /// Remembers the terminal's modes (from `fd`) and the bytes that clear and restore the screen,
 /// and installs handlers for termination and crash signals that write those bytes, restore the
 /// modes and end the process. Everything the handlers touch is set up here, before any signal;
