@@ -238,7 +238,17 @@ public struct AppState: Sendable {
 
     /// Applies one action. Pure: the only way out is the returned effects.
     public mutating func update(_ action: Action) -> [Effect] {
+        // A second `q` leaves without saving only when it comes right after the first.
+        let warned = plan.quitWarned
+        plan.quitWarned = false
         notice = nil
+        if action == .quit { return quit(warned: warned) }
+        let effects = step(action)
+        askDueQuestion()
+        return effects
+    }
+
+    private mutating func step(_ action: Action) -> [Effect] {
         switch action {
         case .quickExit: return [.quickExit]
         case .quit: return [.quit]

@@ -11,7 +11,12 @@ extension AppState {
         switch screen {
         case .planOverview:
             if let text = template.intro { intro.append(.paragraph([Span(text)])) }
-            intro.append(.paragraph([Span(self.plan.file == .open ? template[.savedNotice] : template[.notSavedNotice], .dim)]))
+            if self.plan.file == .open, let failure = self.plan.saveFailure {
+                // Never "Saved" after a save that failed: say so, and why.
+                intro.append(.callout([Span(template[.notSavedNow] + " " + template.message(failure))]))
+            } else {
+                intro.append(.paragraph([Span(self.plan.file == .open ? template[.savedNotice] : template[.notSavedNotice], .dim)]))
+            }
             for section in template.sections {
                 rows.append(.action(.section(section.id), label: section.title, detail: template.countText(section, in: plan)))
             }
@@ -90,7 +95,9 @@ extension AppState {
         }
         if let busy = self.plan.busy {
             intro.append(.paragraph([Span(template[busy], .emphasis)]))
-        } else if let message = self.plan.message {
+        } else if let message = self.plan.message, !(screen == .planOverview(selection: screen.selection, scroll: screen.scroll)
+                                                        && message.word == self.plan.saveFailure && message.detail == nil) {
+            // (The overview already says why the plan is not saved.)
             intro.append(.callout([Span(template.message(message.word) + (message.detail.map { " " + $0 } ?? ""))]))
         }
         return (intro, rows)
@@ -183,7 +190,10 @@ extension AppState {
 
     /// The plan changed: it will be saved (if it has a file) and the screen shows the change.
     mutating func changed() {
-        if plan.file == .open { plan.unsaved = true }
+        if plan.file == .open {
+            plan.unsaved = true
+            plan.retryWhenChanged = false
+        }
         relayout()
     }
 
@@ -340,8 +350,57 @@ extension AppState {
         plan.file == .open && plan.unsaved ? plan.plan : nil
     }
 
+    /// What the pause after typing writes: as `planToSave`, but a save that failed is tried again
+    /// only after the next change, and not while a changed file waits for the person's answer.
+    public var planToAutosave: SafetyPlan? {
+        guard plan.saveFailure != .fileChanged, !plan.retryWhenChanged else { return nil }
+        return planToSave
+    }
+
     public mutating func planWasSaved() {
         plan.unsaved = false
+        plan.saveFailure = nil
+        plan.retryWhenChanged = false
+    }
+
+    /// A save the shell made on its own (after a pause, or on `q`) failed. Unlike `apply`, typing
+    /// goes on in the same box: the keys that follow are still text.
+    public mutating func planSaveFailed(_ outcome: PlanOutcome) {
+        switch outcome {
+        case .failed(let word, let detail):
+            plan.saveFailure = word
+            plan.message = (word, detail)
+        case .changedOnDisk:
+            if plan.saveFailure != .fileChanged { askOverwrite() }
+            plan.saveFailure = .fileChanged
+        default:
+            return
+        }
+        plan.retryWhenChanged = true
+        relayout()
+    }
+
+    /// The save on `q` failed: stay, say why, and let a second `q` leave without saving.
+    public mutating func quitFailedToSave(_ outcome: PlanOutcome) {
+        planSaveFailed(outcome)
+        warnBeforeQuitting()
+    }
+
+    mutating func warnBeforeQuitting() {
+        plan.quitWarned = true
+        if let template = planTemplate { show(notice: template[.quitUnsaved]) }
+        if let failure = plan.saveFailure, plan.message == nil || screen.isPlanScreen { plan.message = (failure, plan.message?.detail) }
+        relayout()
+    }
+
+    /// `q`: leaves, unless work is known not to be saved; then the first `q` warns.
+    mutating func quit(warned: Bool) -> [Effect] {
+        guard plan.file == .open, plan.saveFailure != nil, !warned else {
+            if warned { plan.leavingUnsaved = true }
+            return [.quit]
+        }
+        warnBeforeQuitting()
+        return []
     }
 
     public mutating func apply(_ outcome: PlanOutcome) {
@@ -360,7 +419,7 @@ extension AppState {
             plan.savePath = nil
             while case .passphrase = screen, stack.count > 1 { pop() }
         case .saved:
-            plan.unsaved = false
+            planWasSaved()
         case .locked:
             plan = PlanState(file: .locked, exportPath: plan.exportPath, defaultPath: plan.defaultPath)
             leavePlanScreens()
@@ -383,13 +442,36 @@ extension AppState {
                 }
                 focus(0)
             }
+            if plan.file == .open, [.readOnly, .diskFull, .saveFailed].contains(word) {
+                plan.saveFailure = word
+                plan.retryWhenChanged = true
+            }
             plan.message = (word, detail)
         case .changedOnDisk:
-            push(.planConfirm(.overwrite, selection: 0, scroll: 0))
+            plan.saveFailure = .fileChanged
+            askOverwrite()
         }
         // A screen about something that is gone (an entry of a plan that was replaced) closes.
         while stack.count > 1, screen.isPlanScreen, form(for: screen) == nil, page(for: screen) == nil { pop() }
         relayout()
+    }
+
+    /// "Save over it?", once: at once, or when the box being typed in is finished (a question
+    /// that took over the keys mid-word would be answered by the next letters typed).
+    mutating func askOverwrite() {
+        if case .planConfirm(.overwrite, _, _) = screen { return }
+        if plan.editing != nil {
+            plan.overwriteQuestionDue = true
+        } else {
+            plan.overwriteQuestionDue = false
+            push(.planConfirm(.overwrite, selection: 0, scroll: 0))
+        }
+    }
+
+    /// Asks a question that waited for typing to end.
+    mutating func askDueQuestion() {
+        guard plan.overwriteQuestionDue, plan.editing == nil, context != .tooSmall else { return }
+        askOverwrite()
     }
 
     /// Back to where the plan was opened from, leaving nothing of it on the stack.

@@ -71,6 +71,16 @@ public struct PlanState: Sendable, Equatable {
     public internal(set) var exportPath = ""
     /// The usual place of the plan's file (for suggesting another place next to it).
     public internal(set) var defaultPath: String?
+    /// Why the last save of an open plan failed (nil: the file holds the plan as last saved).
+    public internal(set) var saveFailure: PlanWord?
+    /// After a failed save, the next try waits for the next change, not the next 400 ms pause.
+    var retryWhenChanged = false
+    /// `q` was just pressed with work that could not be saved: a second `q` leaves without it.
+    var quitWarned = false
+    /// The person chose to leave without saving (the second `q`).
+    public internal(set) var leavingUnsaved = false
+    /// "Save over it?" waits for the box being typed in to be finished.
+    var overwriteQuestionDue = false
 
     public init(file: PlanFileState) {
         self.file = file
@@ -80,7 +90,9 @@ public struct PlanState: Sendable, Equatable {
         a.plan == b.plan && a.file == b.file && a.unsaved == b.unsaved && a.editing == b.editing
             && a.chosenPassphrase == b.chosenPassphrase && a.message?.word == b.message?.word
             && a.message?.detail == b.message?.detail && a.busy == b.busy && a.savePath == b.savePath
-            && a.exportPath == b.exportPath && a.defaultPath == b.defaultPath
+            && a.exportPath == b.exportPath && a.defaultPath == b.defaultPath && a.saveFailure == b.saveFailure
+            && a.retryWhenChanged == b.retryWhenChanged && a.quitWarned == b.quitWarned && a.leavingUnsaved == b.leavingUnsaved
+            && a.overwriteQuestionDue == b.overwriteQuestionDue
     }
 }
 

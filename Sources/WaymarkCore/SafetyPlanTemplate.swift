@@ -192,4 +192,6 @@ public enum PlanWord: String, Sendable, CaseIterable {
     case saveFailed = "save_failed"
     case readFailed = "read_failed"
     case nothingLost = "nothing_lost"
+    case notSavedNow = "not_saved_now"
+    case quitUnsaved = "quit_unsaved"
 }

@@ -33,7 +33,32 @@ public enum PlainSession {
 
         func leave(quickly: Bool) -> Never {
             if quickly { wm_guard_emergency_clear() } else { wm_guard_restore_modes() }
-            if let plan = state.planToSave { _ = setup.plans.save(plan) }
+            if let plan = state.planToSave, !quickly {
+                let outcome = setup.plans.save(plan)
+                if outcome != .saved, let template = state.content.plan {
+                    // The input ended with work that could not be saved: say so, and not with status 0.
+                    state.planSaveFailed(outcome)
+                    printError(template.message(state.plan.saveFailure ?? .saveFailed))
+                    exit(1)
+                }
+            } else if let plan = state.planToSave {
+                _ = setup.plans.save(plan)
+            }
+            exit(0)
+        }
+
+        /// `q`: leaves once the plan is saved; if it cannot be, says why and stays (a second `q` leaves).
+        func quit() {
+            if let plan = state.planToSave {
+                let outcome = setup.plans.save(plan)
+                if outcome == .saved {
+                    state.planWasSaved()
+                } else if !state.plan.leavingUnsaved {
+                    state.quitFailedToSave(outcome)
+                    return
+                }
+            }
+            wm_guard_restore_modes()
             exit(0)
         }
 
@@ -41,7 +66,7 @@ public enum PlainSession {
             for effect in effects {
                 switch effect {
                 case .quickExit: leave(quickly: true)
-                case .quit: leave(quickly: false)
+                case .quit: quit()
                 case .repaint: break
                 case .switchLanguage(let language):
                     if let ready = loaded[language] {
@@ -54,13 +79,17 @@ public enum PlainSession {
                     state.apply(setup.plans.perform(request, state.plan.plan))
                 }
             }
-            if let plan = state.planToSave, setup.plans.save(plan) == .saved { state.planWasSaved() }
+            if let plan = state.planToAutosave {
+                let outcome = setup.plans.save(plan)
+                if outcome == .saved { state.planWasSaved() } else { state.planSaveFailed(outcome) }
+            }
         }
 
         var shownScreen: Screen?
         while true {
             if shownScreen != state.screen {
                 write(text: text(of: state))
+                if let notice = state.notice { write(text: notice + "\n") }
                 shownScreen = state.screen
             }
             if state.context == .editing {

@@ -104,7 +104,16 @@ public enum Session {
                 switch effect {
                 case .quickExit: quickExit()
                 case .quit:
-                    if let plan = state.planToSave { _ = setup.plans.save(plan) }
+                    if let plan = state.planToSave {
+                        let outcome = setup.plans.save(plan)
+                        if outcome == .saved {
+                            state.planWasSaved()
+                        } else if !state.plan.leavingUnsaved {
+                            // Never leave quietly with work that could not be saved: say why, stay.
+                            state.quitFailedToSave(outcome)
+                            continue
+                        }
+                    }
                     terminal.stop()
                     exit(0)
                 case .repaint: repaint = true
@@ -134,7 +143,7 @@ public enum Session {
             // Unsaved plan changes: a signal to end lets the loop save them first (the screen is
             // cleared by the signal's handler at once either way).
             wm_guard_defer_termination(state.planToSave == nil ? 0 : 1)
-            var wait: Int32 = state.planToSave == nil ? -1 : saveAfterMilliseconds
+            var wait: Int32 = state.planToAutosave == nil ? -1 : saveAfterMilliseconds
             if let minutes = state.settings.idleMinutes {
                 let left = max(0, Int64(minutes) * 60_000 - (monotonicMilliseconds() - lastKey))
                 wait = wait < 0 ? Int32(min(left, Int64(Int32.max))) : min(wait, Int32(min(left, Int64(Int32.max))))
@@ -158,9 +167,9 @@ public enum Session {
             case .closed, .terminated:
                 quickExit()
             case .idle:
-                if let plan = state.planToSave {
+                if let plan = state.planToAutosave {
                     let outcome = setup.plans.save(plan)
-                    if outcome == .saved { state.planWasSaved() } else { state.apply(outcome) }
+                    if outcome == .saved { state.planWasSaved() } else { state.planSaveFailed(outcome) }
                 }
             case .resized:
                 _ = state.update(.resize(terminal.resized()))

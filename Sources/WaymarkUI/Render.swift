@@ -49,18 +49,19 @@ private func drawFooter(_ frame: inout Frame, _ strings: Strings, context: Conte
     let y = frame.size.height - 1
     let width = frame.size.width
     frame.fill(row: y, tone: .footer)
-    let required = [
+    let choices = [
         [strings[.quickExit], strings[.emergency], strings[.footerAgency]],
         [strings[.quickExit], strings[.emergency]],
         [strings[.quickExit], "911"],
         [strings[.quickExitShort], "911"],
-    ].first { DisplayWidth.of(spaced($0)) + 2 <= width } ?? [strings[.quickExitShort]]
-    var parts = required
+    ]
     if let notice {
-        parts.append(notice)
+        // A notice says what just went wrong: the longest form of the rest that leaves it whole.
+        let parts = (choices.first { DisplayWidth.of(spaced($0 + [notice])) + 2 <= width } ?? [strings[.quickExitShort]]) + [notice]
         frame.put(Wrap.truncate(spaced(parts), width: width - 2), x: 1, y: y, tone: .footer)
         return
     }
+    var parts = choices.first { DisplayWidth.of(spaced($0)) + 2 <= width } ?? [strings[.quickExitShort]]
     // Each part is measured once; parts are joined by two spaces, and the row keeps one cell free at each end.
     var used = DisplayWidth.of(spaced(parts)) + 2
     for binding in Bindings.footer(in: context) {
