@@ -10,6 +10,8 @@ public enum Key: Sendable, Hashable {
     /// A mouse button pressed at a cell (1-based, as terminals report them), or the wheel.
     case click(x: Int, y: Int)
     case wheelUp, wheelDown
+    /// Text the terminal marked as pasted (bracketed paste): only ever text, never commands.
+    case paste(String)
 }
 
 /// What a key means, independent of which key it was.
@@ -186,8 +188,9 @@ public enum Bindings {
         case .wheelDown: return [.page, .results, .menu, .form].contains(context) ? .down : nil
         default: break
         }
-        // While typing, every printable key is text.
+        // While typing, every printable key is text, and so is a paste; elsewhere a paste is dropped.
         if context == .editing, case .char(let character) = key { return .insert(String(character)) }
+        if context == .editing, case .paste(let text) = key { return .insert(text) }
         return nil
     }
 

@@ -4,16 +4,50 @@ import WaymarkCore
 /// anywhere, and a lone Esc is reported as soon as no more bytes are waiting (no escape delay).
 public struct KeyDecoder: Sendable {
     private var pending: [UInt8] = []
+    /// Inside a bracketed paste (ESC[200~ … ESC[201~): the bytes pasted so far.
+    private var pasted: [UInt8]?
+
+    static let pasteStart = Array("\u{1B}[200~".utf8)
+    static let pasteEnd = Array("\u{1B}[201~".utf8)
+    /// More than any box holds; the rest of a larger paste is dropped.
+    public static let pasteLimit = 1 << 20
 
     public init() {}
 
     /// Decodes what it can. `final` means nothing more is waiting to be read right now: then a
     /// trailing Esc on its own is the Esc key, not the start of a sequence.
     public mutating func feed(_ bytes: some Sequence<UInt8>, final: Bool) -> [Key] {
+        let start = pending.count
         pending.append(contentsOf: bytes)
         var keys: [Key] = []
+        // An Esc read on its own is the quick exit, even if a paste never ended.
+        if pasted != nil, final, pending.count - start == 1, pending.last == 0x1B {
+            collect(0..<start)
+            if let text = endPaste() { keys.append(text) }
+            pending.removeAll()
+            return keys + [.escape]
+        }
         var index = 0
         while index < pending.count {
+            if pasted != nil {
+                guard let end = find(KeyDecoder.pasteEnd, from: index) else {
+                    // Keep only what could be the start of the end marker.
+                    let keep = partialEndMarker(from: index)
+                    collect(index..<(pending.count - keep))
+                    index = pending.count - keep
+                    break
+                }
+                collect(index..<end)
+                if let text = endPaste() { keys.append(text) }
+                index = end + KeyDecoder.pasteEnd.count
+                continue
+            }
+            if pending[index] == 0x1B, pending.count - index >= KeyDecoder.pasteStart.count,
+               pending[index..<(index + KeyDecoder.pasteStart.count)].elementsEqual(KeyDecoder.pasteStart) {
+                pasted = []
+                index += KeyDecoder.pasteStart.count
+                continue
+            }
             let (key, used) = decode(at: index, final: final)
             if used == 0 { break }
             if let key { keys.append(key) }
@@ -23,6 +57,38 @@ public struct KeyDecoder: Sendable {
         // Never hold on to an unbounded run of garbage.
         if pending.count > 64 { pending.removeAll() }
         return keys
+    }
+
+    private mutating func collect(_ range: Range<Int>) {
+        guard var text = pasted else { return }
+        text.append(contentsOf: pending[range].prefix(max(0, KeyDecoder.pasteLimit - text.count)))
+        pasted = text
+    }
+
+    private mutating func endPaste() -> Key? {
+        defer { pasted = nil }
+        guard let text = pasted, !text.isEmpty else { return nil }
+        return .paste(String(decoding: text, as: UTF8.self))
+    }
+
+    private func find(_ marker: [UInt8], from start: Int) -> Int? {
+        guard pending.count - start >= marker.count else { return nil }
+        var index = start
+        while index <= pending.count - marker.count {
+            if pending[index] == marker[0], pending[index..<(index + marker.count)].elementsEqual(marker) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// How many bytes at the end of `pending` are the beginning of the end marker.
+    private func partialEndMarker(from start: Int) -> Int {
+        let marker = KeyDecoder.pasteEnd
+        for length in stride(from: min(marker.count - 1, pending.count - start), to: 0, by: -1)
+        where pending[(pending.count - length)...].elementsEqual(marker[0..<length]) {
+            return length
+        }
+        return 0
     }
 
     /// One key starting at `start`, and how many bytes it used (0: wait for more).

@@ -97,7 +97,7 @@ public enum PlainSession {
                 write(text: state.content.strings[.plainType] + "\n")
                 let secret = isSecretField(state)
                 let line: String
-                switch readLine(hidden: secret && interactive, idleMinutes: state.settings.idleMinutes) {
+                switch readLine(hidden: secret && interactive, intoBox: true, idleMinutes: state.settings.idleMinutes) {
                 case .line(let text): line = text
                 case .end: leave(quickly: false)
                 case .idle, .quickExit: leave(quickly: true)
@@ -239,10 +239,15 @@ public enum PlainSession {
     }
 
     /// Reads one line. `hidden`: what is typed is not shown (a passphrase).
-    static func readLine(hidden: Bool, idleMinutes: Int? = nil) -> LineRead {
+    /// A line typed or piped in. At a terminal, a line break with more bytes already waiting
+    /// behind it is a paste: in a box (`intoBox`) it stays part of the text; elsewhere the
+    /// first line answers and the rest of the paste is dropped, so pasted lines never become
+    /// commands.
+    static func readLine(hidden: Bool, intoBox: Bool = false, idleMinutes: Int? = nil) -> LineRead {
         let typed = isatty(STDIN_FILENO) == 1
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
+        var previous: UInt8 = 0
         var deadline = idleMinutes.map { monotonicMilliseconds() + Int64($0) * 60_000 }
         while true {
             if let deadline {
@@ -261,10 +266,24 @@ public enum PlainSession {
                 bytes.append(byte)
                 continue
             }
+            defer { previous = byte }
+            if byte == 0x0A, previous == 0x0D {
+                // CR LF is one line break: a paste goes on only if more is waiting.
+                if morePasted() { continue }
+                if bytes.last == 0x0A { bytes.removeLast() }
+                return .line(String(decoding: bytes, as: UTF8.self))
+            }
             switch edit(&bytes, byte) {
             case .more(let echo): if !hidden { write(bytes: echo) }
             case .done:
                 write(text: "\n")
+                if morePasted() {
+                    if intoBox {
+                        bytes.append(0x0A)
+                        continue
+                    }
+                    dropWaitingInput()
+                }
                 return .line(String(decoding: bytes, as: UTF8.self))
             case .end: return .end
             case .quickExit: return .quickExit
@@ -272,6 +291,16 @@ public enum PlainSession {
         }
         if bytes.last == 13 { bytes.removeLast() }
         return .line(String(decoding: bytes, as: UTF8.self))
+    }
+
+    static func morePasted() -> Bool {
+        var waiting = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&waiting, 1, 0) > 0 && waiting.revents & Int16(POLLIN) != 0
+    }
+
+    static func dropWaitingInput() {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while morePasted(), Glibc.read(STDIN_FILENO, &buffer, buffer.count) > 0 {}
     }
 
     enum Edit: Equatable {

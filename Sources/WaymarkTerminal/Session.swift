@@ -182,10 +182,24 @@ public enum Session {
                     handle(state.update(.insert(typed)), repaint: &repaint)
                     typed = ""
                 }
-                for key in keys {
-                    if state.context == .editing, case .char(let character) = key {
-                        typed.append(character)
-                        continue
+                for (position, key) in keys.enumerated() {
+                    if state.context == .editing {
+                        switch key {
+                        case .char(let character):
+                            typed.append(character)
+                            continue
+                        case .paste(let text):
+                            typed += text
+                            continue
+                        case .enter, .tab:
+                            // Text on both sides in one read: a paste from a terminal without
+                            // bracketed paste. The break is part of the text, never a command.
+                            if !typed.isEmpty, keys[(position + 1)...].contains(where: { if case .char = $0 { true } else { false } }) {
+                                typed.append(key == .tab ? "\t" : "\n")
+                                continue
+                            }
+                        default: break
+                        }
                     }
                     flushTyped()
                     guard let action = Bindings.action(for: key, in: state.context) else { continue }

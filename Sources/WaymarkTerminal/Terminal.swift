@@ -17,13 +17,14 @@ public final class Terminal {
     /// scrollback, and screen ignores ESC[3J.
     static func clearingBytes(exitAlternateScreen: String) -> String {
         let fill = "\u{1}"  // WM_FILL_HERE: the guard writes the blanks there
-        return mouseOff + "\u{1B}[0m" + fill + "\u{1B}[H\u{1B}[2J" + exitAlternateScreen
+        return inputModesOff + "\u{1B}[0m" + fill + "\u{1B}[H\u{1B}[2J" + exitAlternateScreen
             + "\u{1B}[0m" + fill + "\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}]2;\u{07}\u{1B}[?25h"
     }
 
-    /// Mouse clicks and the wheel, reported in the SGR form (never required to use the program).
-    static let mouseOn = "\u{1B}[?1000h\u{1B}[?1006h"
-    static let mouseOff = "\u{1B}[?1006l\u{1B}[?1000l"
+    /// Mouse clicks and the wheel, reported in the SGR form (never required to use the program),
+    /// and bracketed paste, so that pasted lines arrive as text and never as keys.
+    static let inputModesOn = "\u{1B}[?1000h\u{1B}[?1006h\u{1B}[?2004h"
+    static let inputModesOff = "\u{1B}[?2004l\u{1B}[?1006l\u{1B}[?1000l"
 
     private var screen: OpaquePointer?
     private let asciiOnly: Bool
@@ -142,7 +143,7 @@ public final class Terminal {
         typeahead(-1)
         curs_set(0)
         fflush(nil)
-        Terminal.writeRaw(Terminal.mouseOn)
+        Terminal.writeRaw(Terminal.inputModesOn)
         hasColors = has_colors()
         theme = wantColor ? .normal : .noColour
         if hasColors {
@@ -362,7 +363,7 @@ public final class Terminal {
     public func stop() {
         guard !stopped else { return }
         stopped = true
-        Terminal.writeRaw(Terminal.mouseOff)
+        Terminal.writeRaw(Terminal.inputModesOff)
         endwin()
         if let screen { delscreen(screen) }
         wm_guard_restore_modes()

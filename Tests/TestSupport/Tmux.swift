@@ -61,6 +61,13 @@ public final class Tmux: @unchecked Sendable {
         run(["send-keys", "-t", name, "-l", text])
     }
 
+    /// Pastes text as a terminal does: in one write, new lines as CR; `bracketed` marks it as a
+    /// paste (ESC[200~ … ESC[201~) when the program asked for that, as terminals do.
+    public func paste(_ text: String, bracketed: Bool) {
+        run(["set-buffer", "-b", "waymark-test", "--", text])
+        run(["paste-buffer", "-d", "-r", "-b", "waymark-test", "-t", name] + (bracketed ? ["-p"] : []))
+    }
+
     /// Presses keys by tmux name, as many as given, in one go.
     public func press(_ keys: [String]) {
         run(["send-keys", "-t", name] + keys)

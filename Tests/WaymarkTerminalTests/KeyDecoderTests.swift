@@ -79,5 +79,37 @@ import WaymarkTerminal
         }
         #expect(decoder.feed([0x1B], final: true).last == .escape, "still decodes after garbage")
     }
-}
 
+    // MARK: - Bracketed paste
+
+    @Test func aBracketedPasteIsTextEvenWithLineBreaksQAndEsc() {
+        let keys = decode(bytes("\u{1B}[200~first line\rq\n\u{1B}[A2\u{1B}[201~"))
+        #expect(keys == [.paste("first line\rq\n\u{1B}[A2")])
+    }
+
+    @Test func aPasteSplitAcrossReadsAndInsideItsEndMarkerArrivesWhole() {
+        var decoder = KeyDecoder()
+        var keys: [Key] = []
+        let all = bytes("x\u{1B}[200~héllo\nwörld\u{1B}[201~y")
+        for byte in all { keys += decoder.feed([byte], final: false) }
+        #expect(keys == [.char("x"), .paste("héllo\nwörld"), .char("y")])
+    }
+
+    @Test func anEscReadOnItsOwnLeavesEvenIfAPasteNeverEnded() {
+        var decoder = KeyDecoder()
+        #expect(decoder.feed(bytes("\u{1B}[200~half a paste"), final: true) == [])
+        #expect(decoder.feed([0x1B], final: true) == [.paste("half a paste"), .escape])
+        #expect(decoder.feed(bytes("q"), final: true) == [.char("q")], "the paste is over")
+    }
+
+    @Test func aHugePasteIsCappedAndTheKeysAfterItStillCount() {
+        var decoder = KeyDecoder()
+        var keys = decoder.feed(bytes("\u{1B}[200~"), final: false)
+        let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 64 * 1024)
+        for _ in 0..<40 { keys += decoder.feed(chunk, final: false) }
+        keys += decoder.feed(bytes("\u{1B}[201~\u{1B}"), final: true)
+        guard case .paste(let text) = keys.first else { Issue.record("no paste: \(keys.prefix(2))"); return }
+        #expect(text.utf8.count == KeyDecoder.pasteLimit)
+        #expect(keys.dropFirst() == [.escape])
+    }
+}
