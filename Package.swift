@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "WaymarkUITests", dependencies: ["WaymarkUI", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkCore", "TestSupport"]),
         .testTarget(name: "WaymarkTerminalTests", dependencies: ["WaymarkTerminal", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "WaymarkStore", "WaymarkCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

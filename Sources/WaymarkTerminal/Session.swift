@@ -79,7 +79,7 @@ public enum Session {
         var resizedMeanwhile = false
         func answerQuickExitWhileReading() {
             switch terminal.next(timeoutMilliseconds: 0) {
-            case .idle: break
+            case .idle, .workDone: break
             case .resized: resizedMeanwhile = true
             case .closed, .terminated: quickExit()
             case .keys(let keys):
@@ -96,6 +96,38 @@ public enum Session {
                 // Put the terminal back as it was before saying what is wrong.
                 terminal.stop()
                 throw .content(failure.message)
+            }
+        }
+
+        /// Deriving a key from a passphrase takes about a second: it runs on a thread of its own
+        /// while this loop keeps reading, so the quick exit stays instant. Other keys wait.
+        func performAnsweringQuickExit(_ request: PlanEffect) -> PlanOutcome {
+            let plan = state.plan.plan
+            let plans = setup.plans
+            let derivesAKey: Bool
+            switch request {
+            case .unlock, .create: derivesAKey = true
+            case .lock, .erase, .export, .overwrite: derivesAKey = false
+            }
+            guard derivesAKey, let work = BackgroundWork({ plans.perform(request, plan) }) else {
+                return plans.perform(request, plan)
+            }
+            func leave() -> Never {
+                terminal.clearScreenNow()
+                // A new plan's file is being written: let it finish whole. An unlock only reads.
+                if case .create = request { _ = work.finish() }
+                _exit(0)
+            }
+            while true {
+                switch terminal.next(alsoWatching: work.readyFD) {
+                case .workDone: return work.finish()
+                case .idle: continue
+                case .resized: resizedMeanwhile = true
+                case .closed, .terminated: leave()
+                case .keys(let keys):
+                    if keys.contains(where: { Bindings.action(for: $0, in: state.context) == .quickExit }) { leave() }
+                    typedAhead += keys
+                }
             }
         }
 
@@ -133,7 +165,7 @@ public enum Session {
                     // Show "Opening your plan..." before the key derivation takes its moment.
                     frame = render(state)
                     terminal.draw(frame)
-                    state.apply(setup.plans.perform(request, state.plan.plan))
+                    state.apply(performAnsweringQuickExit(request))
                 }
             }
         }
@@ -166,6 +198,7 @@ public enum Session {
             switch input {
             case .closed, .terminated:
                 quickExit()
+            case .workDone: break
             case .idle:
                 if let plan = state.planToAutosave {
                     let outcome = setup.plans.save(plan)

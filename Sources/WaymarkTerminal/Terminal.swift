@@ -323,22 +323,26 @@ public final class Terminal {
         case terminated
         /// Nothing happened within the time asked for.
         case idle
+        /// The background work watched (`alsoWatching`) is done.
+        case workDone
     }
 
     /// Waits for input or a resize. Reads everything that is waiting, so that a lone Esc is known
     /// to be alone at once.
-    public func next(timeoutMilliseconds: Int32 = -1) -> Input {
+    public func next(timeoutMilliseconds: Int32 = -1, alsoWatching work: Int32 = -1) -> Input {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: wm_resize_pipe_fd(), events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: wm_termination_pipe_fd(), events: Int16(POLLIN), revents: 0)]
+                   pollfd(fd: wm_termination_pipe_fd(), events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: work, events: Int16(POLLIN), revents: 0)]
         while true {
-            let ready = poll(&fds, 3, timeoutMilliseconds)
+            let ready = poll(&fds, 4, timeoutMilliseconds)
             if ready == 0 { return .idle }
             if ready < 0 {
                 if errno == EINTR { continue }
                 return .closed
             }
             if fds[2].revents & Int16(POLLIN) != 0 { return .terminated }
+            if fds[3].revents & Int16(POLLIN) != 0 { return .workDone }
             if fds[1].revents & Int16(POLLIN) != 0 { return .resized }
             if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR | POLLNVAL) != 0 { break }
         }

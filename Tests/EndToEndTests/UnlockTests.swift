@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import TestSupport
+import WaymarkCore
+import WaymarkStore
+
+/// Issue 15: the key derivation (scrypt, slow on purpose) ran on the input loop, so an Esc
+/// pressed while "Opening your plan..." was shown waited for it to end.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux)"))
+struct UnlockTests {
+    static let passphrase = "blue kettle on the stair"
+
+    func lockedPlan(in folder: String) throws -> String {
+        let path = folder + "/plan"
+        var plan = SafetyPlan()
+        plan.toggle("go-bag-clothes")
+        try PlanFile.create(path: path, passphrase: UnlockTests.passphrase).save(plan)
+        return path
+    }
+
+    /// Starts Waymark on the plan, types the passphrase, and returns once "Opening" is shown.
+    func startUnlocking(_ tmux: Tmux, _ path: String) throws {
+        tmux.type("clear; \(Binary.path) --plan-file \(path); echo \"exit=$?\"")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        try #require(tmux.waitFor { $0.contains("Type your passphrase") })
+        tmux.typeLiterally(UnlockTests.passphrase)
+        tmux.press("Enter")
+        try #require(tmux.waitFor { $0.contains("Opening your plan") })
+    }
+
+    @Test func escWhileThePlanOpensLeavesAtOnce() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = try lockedPlan(in: folder)
+        let environment = ["XDG_DATA_HOME": folder + "/data"]
+
+        // How long opening takes here (a debug build: seconds).
+        let opening = Tmux(environment: environment)
+        try startUnlocking(opening, path)
+        let opened = Date()
+        try #require(opening.waitFor(seconds: 60) { $0.contains("Go-bag (1 of") }, "\(opening.screen())")
+        let openingTook = Date().timeIntervalSince(opened)
+
+        let leaving = Tmux(environment: environment)
+        try startUnlocking(leaving, path)
+        let pressed = Date()
+        leaving.press("Escape")
+        #expect(leaving.waitFor(seconds: 60) { !$0.contains("Opening your plan") && !$0.contains("Esc") })
+        let clearedAfter = Date().timeIntervalSince(pressed)
+        #expect(leaving.waitForExit(seconds: 60))
+        #expect(clearedAfter < openingTook / 2,
+                "cleared \(clearedAfter) s after Esc; opening takes \(openingTook) s")
+        #expect(!leaving.everything().contains("My safety plan"), "nothing left:\n\(leaving.everything())")
+        #expect((try? PlanFile.unlock(path: path, passphrase: UnlockTests.passphrase)) != nil, "the plan is untouched")
+    }
+
+    /// Esc while a new plan is being locked and written: the screen clears at once, and the file
+    /// is finished whole before the program ends (never half a file, never a temporary one).
+    @Test func escWhileANewPlanIsWrittenClearsAndTheFileIsWhole() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/plan"
+        let tmux = Tmux(environment: ["XDG_DATA_HOME": folder + "/data"])
+        tmux.type("clear; \(Binary.path) --plan-file \(path); echo \"exit=$?\"")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        try #require(tmux.waitFor { $0.contains("Save my plan") })
+        tmux.press("Enter", "Space", "Left", "End", "Up", "Enter")
+        try #require(tmux.waitFor { $0.contains("Choose a passphrase") })
+        tmux.type(UnlockTests.passphrase)
+        try #require(tmux.waitFor { $0.contains("Type it again") })
+        tmux.type(UnlockTests.passphrase)
+        tmux.press("Escape")
+        #expect(tmux.waitFor(seconds: 1) { !$0.contains("passphrase") && !$0.contains("Esc") }, "cleared at once:\n\(tmux.screen())")
+        #expect(tmux.waitForExit(seconds: 60))
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        #expect(files.sorted() == ["plan"], "only the plan: \(files)")
+        let (_, saved) = try PlanFile.unlock(path: path, passphrase: UnlockTests.passphrase)
+        #expect(saved.checked.contains("go-bag-clothes"), "the ticked item is in the file")
+    }
+}
