@@ -22,6 +22,14 @@ public enum PlanEffect: Sendable, Equatable {
     case export(text: String, path: String)
     /// Save over a file that changed on disk, after the person said yes.
     case overwrite
+
+    /// Unlocking and creating derive a key from the passphrase: slow on purpose (about a second).
+    public var derivesAKey: Bool {
+        switch self {
+        case .unlock, .create: true
+        case .lock, .erase, .export, .overwrite: false
+        }
+    }
 }
 
 /// How a plan-file operation came out, as the shell reports it back.

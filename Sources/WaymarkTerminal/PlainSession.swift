@@ -62,6 +62,29 @@ public enum PlainSession {
             exit(0)
         }
 
+        /// As in the full-screen mode: the key derivation runs on its own thread, and Esc or
+        /// Ctrl-C typed meanwhile leaves at once (other bytes typed meanwhile are dropped).
+        func performAnsweringQuickExit(_ request: PlanEffect) -> PlanOutcome {
+            let plan = state.plan.plan
+            let plans = setup.plans
+            guard interactive, request.derivesAKey, let work = BackgroundWork({ plans.perform(request, plan) }) else {
+                return plans.perform(request, plan)
+            }
+            while true {
+                var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: work.readyFD, events: Int16(POLLIN), revents: 0)]
+                if poll(&fds, 2, -1) < 0 { continue }
+                if fds[1].revents & Int16(POLLIN) != 0 { return work.finish() }
+                var bytes = [UInt8](repeating: 0, count: 256)
+                let count = Glibc.read(STDIN_FILENO, &bytes, bytes.count)
+                if count == 0 || bytes[0..<max(count, 0)].contains(where: { $0 == 0x1B || $0 == 0x03 }) {
+                    wm_guard_emergency_clear()
+                    if case .create = request { _ = work.finish() }
+                    _exit(0)
+                }
+            }
+        }
+
         func perform(_ effects: [Effect]) {
             for effect in effects {
                 switch effect {
@@ -76,7 +99,7 @@ public enum PlainSession {
                         state.switchContent(plainWords(other))
                     }
                 case .plan(let request):
-                    state.apply(setup.plans.perform(request, state.plan.plan))
+                    state.apply(performAnsweringQuickExit(request))
                 }
             }
             if let plan = state.planToAutosave {

@@ -104,12 +104,7 @@ public enum Session {
         func performAnsweringQuickExit(_ request: PlanEffect) -> PlanOutcome {
             let plan = state.plan.plan
             let plans = setup.plans
-            let derivesAKey: Bool
-            switch request {
-            case .unlock, .create: derivesAKey = true
-            case .lock, .erase, .export, .overwrite: derivesAKey = false
-            }
-            guard derivesAKey, let work = BackgroundWork({ plans.perform(request, plan) }) else {
+            guard request.derivesAKey, let work = BackgroundWork({ plans.perform(request, plan) }) else {
                 return plans.perform(request, plan)
             }
             func leave() -> Never {

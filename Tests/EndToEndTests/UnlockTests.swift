@@ -79,4 +79,26 @@ struct UnlockTests {
         let (_, saved) = try PlanFile.unlock(path: path, passphrase: UnlockTests.passphrase)
         #expect(saved.checked.contains("go-bag-clothes"), "the ticked item is in the file")
     }
+
+    /// The plain mode at a terminal: Esc typed while the plan opens leaves at once too.
+    @Test func escWhileThePlanOpensInThePlainModeLeavesAtOnce() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = try lockedPlan(in: folder)
+        let tmux = Tmux(environment: ["XDG_DATA_HOME": folder + "/data"])
+        tmux.type("clear; \(Binary.path) --plain --plan-file \(path); echo \"exit=$?\"")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.type("7")
+        try #require(tmux.waitFor { $0.contains("Type your passphrase") }, "\(tmux.screen())")
+        tmux.type(UnlockTests.passphrase)
+        let pressed = Date()
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 60))
+        let took = Date().timeIntervalSince(pressed)
+        let opening = Date()
+        _ = try PlanFile.unlock(path: path, passphrase: UnlockTests.passphrase)
+        let openingTook = Date().timeIntervalSince(opening)
+        #expect(took < openingTook / 2, "left \(took) s after Esc; opening takes \(openingTook) s")
+        #expect(!tmux.everything().contains("My safety plan"), "nothing left:\n\(tmux.everything())")
+    }
 }
