@@ -34,11 +34,13 @@ let package = Package(
         .executableTarget(
             name: "waymark",
             dependencies: [
-                "WaymarkCore", "WaymarkContent", "WaymarkUI", "WaymarkTerminal", "WaymarkStore",
+                "WaymarkCore", "WaymarkContent", "WaymarkUI", "WaymarkTerminal", "WaymarkStore", "CWipeOnFree",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks/run: the pure render benchmark (docs/PERFORMANCE.md).
+        // Zeroes freed heap memory; only in the program (docs/DECISIONS.md, entry 28).
+        .target(name: "CWipeOnFree"),
         .executableTarget(name: "waymark-bench", dependencies: ["WaymarkCore", "WaymarkContent", "WaymarkUI"]),
         .target(name: "TestSupport", dependencies: ["WaymarkCore", "WaymarkContent"], path: "Tests/TestSupport"),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "TestSupport"]),

@@ -194,6 +194,12 @@ public enum Bindings {
         return nil
     }
 
+    /// Esc and Ctrl-C: the quick exit in every context, so it can be acted on before the keys
+    /// that came with it.
+    public static func leavesAtOnce(_ key: Key) -> Bool {
+        key == .escape || key == .ctrl("c")
+    }
+
     public static func footer(in context: Context) -> [Binding] {
         all.filter { $0.contexts.contains(context) && $0.footerRank != nil }
             .sorted { $0.footerRank! < $1.footerRank! }

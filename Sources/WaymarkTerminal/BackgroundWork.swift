@@ -40,3 +40,4 @@ final class BackgroundWork: @unchecked Sendable {
         return result!
     }
 }
+

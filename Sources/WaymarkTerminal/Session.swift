@@ -203,6 +203,17 @@ public enum Session {
                 _ = state.update(.resize(terminal.resized()))
                 repaint = true
             case .keys(let keys):
+                if let leave = keys.firstIndex(where: Bindings.leavesAtOnce) {
+                    // Esc read together with other keys wins over them (an Enter before it could
+                    // start a second of key derivation); text typed before it is kept.
+                    if state.context == .editing {
+                        let text = String(keys[..<leave].compactMap { key -> Character? in
+                            if case .char(let character) = key { character } else { nil }
+                        })
+                        if !text.isEmpty { _ = state.update(.insert(text)) }
+                    }
+                    quickExit()
+                }
                 var typed = ""
                 func flushTyped() {
                     guard !typed.isEmpty else { return }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CWipeOnFree
 import Glibc
 import WaymarkContent
 import WaymarkCore
@@ -8,6 +9,8 @@ import WaymarkTerminal
 @main
 enum Main {
     static func main() {
+        // Freed memory is zeroed from the first allocation on (see CWipeOnFree).
+        precondition(wm_wipe_on_free_linked() == 1)
         // Plain `waymark`, the way a person starts it, goes straight to the program: the argument
         // parser's reflection costs about 2 ms of start-up (docs/DECISIONS.md, entry 11).
         if CommandLine.arguments.count == 1 {
