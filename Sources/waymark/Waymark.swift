@@ -27,6 +27,9 @@ struct Waymark: ParsableCommand {
             Terminals this computer's terminfo does not know (xterm-kitty, alacritty, foot, \
             wezterm, xterm-ghostty) are drawn as xterm-256color; any other unknown TERM, or \
             TERM=dumb, gives the plain line mode.
+
+            On a shared server (the SSH recipe, docs/SSH-HOSTING.md), run it as `waymark --hosted`: \
+            nothing is saved or exported there (see `waymark run --help`).
             """,
         version: "0.1.0",
         subcommands: [Run.self, CheckContent.self, ScreenCommand.self],
