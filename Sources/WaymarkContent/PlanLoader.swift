@@ -10,7 +10,7 @@ public enum PlanLoader {
     static let itemKeys = ["id", "label", "help"]
     static let fieldKeys = ["id", "label", "kind", "help", "placeholder"]
     /// Placeholders a word must contain.
-    static let placeholders: [PlanWord: [String]] = [.count: ["{done}", "{total}"], .fieldTooLong: ["{max}"]]
+    static let placeholders: [PlanWord: [String]] = [.count: ["{done}", "{total}"], .fieldTooLong: ["{max}"], .evidenceFull: ["{max}"]]
 
     public static func load(file: String) throws(ContentProblems) -> SafetyPlanTemplate {
         var problems: [ContentProblem] = []

@@ -102,13 +102,14 @@ public struct AppState: Sendable {
     private var laidOutFor: Size
 
     /// `planFile` says whether a saved plan is waiting to be opened; `planPath` is where it is
-    /// kept and `exportPath` where a text copy goes by default.
+    /// kept and `exportPath` where a text copy goes by default. `hosted` (a shared server): the
+    /// plan has no file whatever the others say, and cannot be saved or exported.
     public init(content: Content, size: Size, planFile: PlanFileState = .notSaved, planPath: String? = nil,
-                exportPath: String = "notes.txt", settings: Settings = Settings()) {
+                exportPath: String = "notes.txt", settings: Settings = Settings(), hosted: Bool = false) {
         self.content = content
         self.size = size
         self.settings = settings
-        self.plan = PlanState(file: planFile, exportPath: exportPath, defaultPath: planPath)
+        self.plan = hosted ? PlanState(hosted: ()) : PlanState(file: planFile, exportPath: exportPath, defaultPath: planPath)
         self.laidOutFor = Layout.isTooSmall(size) ? Size(width: 80, height: 24) : size
         self.stack = [.menu(id: Content.mainMenuID, selection: 0, scroll: 0)]
         relayout()
@@ -166,7 +167,7 @@ public struct AppState: Sendable {
             return ScreenerPages.results(session.results(), screener: screener)
         case .planSummary:
             guard let template = content.plan else { return nil }
-            return PlanPages.summary(plan.plan, template: template)
+            return PlanPages.summary(plan.plan, template: template, hosted: plan.hosted)
         default:
             return nil
         }

@@ -13,7 +13,9 @@ extension AppState {
             if let text = template.intro { intro.append(.paragraph([Span(text)])) }
             if self.plan.file == .open, let failure = self.plan.saveFailure {
                 // Never "Saved" after a save that failed: say so, and why.
-                intro.append(.callout([Span(template[.notSavedNow] + " " + template.message(failure))]))
+                intro.append(.callout([Span(template[.notSavedNow] + " " + message(template, failure))]))
+            } else if self.plan.hosted {
+                intro.append(.callout([Span(template[.hostedNotice])]))
             } else {
                 intro.append(.paragraph([Span(self.plan.file == .open ? template[.savedNotice] : template[.notSavedNotice], .dim)]))
             }
@@ -22,9 +24,12 @@ extension AppState {
             }
             rows.append(.action(.evidence, label: template[.evidenceTitle], detail: "\(plan.evidence.count)"))
             rows.append(.action(.summary, label: template[.summaryTitle], detail: nil))
-            rows.append(self.plan.file == .open ? .action(.lock, label: template[.lock], detail: nil)
-                                                : .action(.save, label: template[.save], detail: nil))
-            rows.append(.action(.export, label: template[.export], detail: nil))
+            // Hosted: nothing can be written, so nothing offers to write.
+            if !self.plan.hosted {
+                rows.append(self.plan.file == .open ? .action(.lock, label: template[.lock], detail: nil)
+                                                    : .action(.save, label: template[.save], detail: nil))
+                rows.append(.action(.export, label: template[.export], detail: nil))
+            }
             if self.plan.file == .open { rows.append(.action(.erase, label: template[.erase], detail: nil)) }
         case .planSection(let id, _, _):
             guard let section = template.section(id: id) else { return nil }
@@ -39,7 +44,11 @@ extension AppState {
         case .evidenceList:
             intro.append(.paragraph([Span(template[.evidenceIntro])]))
             if plan.evidence.isEmpty { intro.append(.paragraph([Span(template[.evidenceEmpty], .dim)])) }
-            rows.append(.action(.addEvidence, label: template[.evidenceAdd], detail: nil))
+            if self.plan.evidenceIsFull {
+                intro.append(.paragraph([Span(message(template, .evidenceFull), .dim)]))
+            } else {
+                rows.append(.action(.addEvidence, label: template[.evidenceAdd], detail: nil))
+            }
             for entry in plan.evidenceNewestFirst {
                 let date = entry.date.allSatisfy(\.isWhitespace) ? template[.evidenceNoDate] : entry.date
                 let what = entry.what.split(separator: "\n").first.map(String.init) ?? ""
@@ -98,9 +107,14 @@ extension AppState {
         } else if let message = self.plan.message, !(screen == .planOverview(selection: screen.selection, scroll: screen.scroll)
                                                         && message.word == self.plan.saveFailure && message.detail == nil) {
             // (The overview already says why the plan is not saved.)
-            intro.append(.callout([Span(template.message(message.word) + (message.detail.map { " " + $0 } ?? ""))]))
+            intro.append(.callout([Span(self.message(template, message.word) + (message.detail.map { " " + $0 } ?? ""))]))
         }
         return (intro, rows)
+    }
+
+    /// A word as a message, with this session's limits filled in.
+    func message(_ template: SafetyPlanTemplate, _ word: PlanWord) -> String {
+        template.message(word, maxField: plan.fieldLimit, maxEvidence: plan.evidenceLimit ?? 0)
     }
 
     // MARK: - Opening
@@ -129,7 +143,7 @@ extension AppState {
             plan.plan.toggle(id)
             changed()
         case .field(let ref, _, let value, let multiLine, _):
-            plan.editing = TextFieldModel(text: ref.isSecret ? "" : value, multiLine: multiLine)
+            plan.editing = TextFieldModel(text: ref.isSecret ? "" : value, multiLine: multiLine, maxLength: plan.fieldLimit)
         case .action(let action, _, _):
             effects = perform(action)
         }
@@ -148,6 +162,11 @@ extension AppState {
         case .section(let id): push(.planSection(id: id, selection: 0, scroll: 0))
         case .evidence: push(.evidenceList(selection: 0, scroll: 0))
         case .addEvidence:
+            guard !plan.evidenceIsFull else {
+                plan.message = (.evidenceFull, nil)
+                relayout()
+                return []
+            }
             let id = plan.plan.addEvidence(date: "", what: "", whereKept: "")
             push(.evidenceEntry(id: id, selection: 0, scroll: 0))
             focus(0)
@@ -155,6 +174,7 @@ extension AppState {
         case .deleteEvidence(let id): push(.planConfirm(.deleteEvidence(id), selection: 0, scroll: 0))
         case .summary: push(.planSummary(scroll: 0))
         case .save:
+            guard !plan.hosted else { return [] }
             push(.passphrase(.choose, selection: 0, scroll: 0))
             focus(0)
         case .lock:
@@ -162,9 +182,11 @@ extension AppState {
             relayout()
             return [.plan(.lock)]
         case .erase: push(.planConfirm(.erase, selection: 0, scroll: 0))
-        case .export: push(.planExport(selection: 0, scroll: 0))
+        case .export:
+            guard !plan.hosted else { return [] }
+            push(.planExport(selection: 0, scroll: 0))
         case .writeExport:
-            guard let template = planTemplate else { return [] }
+            guard !plan.hosted, let template = planTemplate else { return [] }
             return [.plan(.export(text: SafetyPlanSummary.text(plan.plan, template: template), path: plan.exportPath))]
         case .unlock: return submitPassphrase()
         case .startNewElsewhere:
@@ -347,7 +369,7 @@ extension AppState {
 
     /// The plan to write now, if it has a file and changed since it was last written.
     public var planToSave: SafetyPlan? {
-        plan.file == .open && plan.unsaved ? plan.plan : nil
+        !plan.hosted && plan.file == .open && plan.unsaved ? plan.plan : nil
     }
 
     /// What the pause after typing writes: as `planToSave`, but a save that failed is tried again
@@ -404,6 +426,12 @@ extension AppState {
     }
 
     public mutating func apply(_ outcome: PlanOutcome) {
+        // Hosted: the plan never gets a file, whatever is reported.
+        guard !plan.hosted else {
+            plan.busy = nil
+            relayout()
+            return
+        }
         plan.busy = nil
         plan.message = nil
         plan.editing = nil
@@ -502,6 +530,12 @@ extension Screen {
 }
 
 extension PlanState {
+    /// A hosted session's plan: in memory only, with no path of any kind.
+    init(hosted: Void) {
+        self.init(file: .notSaved)
+        self.hosted = true
+    }
+
     init(file: PlanFileState, exportPath: String, defaultPath: String? = nil) {
         self.init(file: file)
         self.exportPath = exportPath
@@ -617,8 +651,9 @@ extension TextFieldModel {
 
 public enum PlanPages {
     /// The whole plan on one scrolling page.
-    public static func summary(_ plan: SafetyPlan, template: SafetyPlanTemplate) -> Page {
+    public static func summary(_ plan: SafetyPlan, template: SafetyPlanTemplate, hosted: Bool = false) -> Page {
         var blocks: [Block] = [.paragraph([Span(template[.summaryIntro], .dim)])]
+        if hosted { blocks.append(.callout([Span(template[.hostedNotice])])) }
         for section in template.sections {
             blocks.append(.heading("\(section.title) (\(template.countText(section, in: plan)))"))
             for item in section.items {

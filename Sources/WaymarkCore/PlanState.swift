@@ -89,6 +89,19 @@ public struct PlanState: Sendable, Equatable {
     public internal(set) var leavingUnsaved = false
     /// "Save over it?" waits for the box being typed in to be finished.
     var overwriteQuestionDue = false
+    /// Hosted mode (`--hosted`, a shared server): no file, no export, smaller limits.
+    public internal(set) var hosted = false
+
+    /// A hosted session is one of many on a shared server, open to anyone: these keep each one's
+    /// plan under about a megabyte however much is pasted into it.
+    public static let hostedFieldLimit = 2_000
+    public static let hostedEvidenceLimit = 25
+
+    /// At most this many characters in one box.
+    public var fieldLimit: Int { hosted ? Self.hostedFieldLimit : SafetyPlan.maxFieldLength }
+    /// At most this many evidence entries (nil: no limit).
+    public var evidenceLimit: Int? { hosted ? Self.hostedEvidenceLimit : nil }
+    public var evidenceIsFull: Bool { evidenceLimit.map { plan.evidence.count >= $0 } ?? false }
 
     public init(file: PlanFileState) {
         self.file = file
@@ -100,7 +113,7 @@ public struct PlanState: Sendable, Equatable {
             && a.message?.detail == b.message?.detail && a.busy == b.busy && a.savePath == b.savePath
             && a.exportPath == b.exportPath && a.defaultPath == b.defaultPath && a.saveFailure == b.saveFailure
             && a.retryWhenChanged == b.retryWhenChanged && a.quitWarned == b.quitWarned && a.leavingUnsaved == b.leavingUnsaved
-            && a.overwriteQuestionDue == b.overwriteQuestionDue
+            && a.overwriteQuestionDue == b.overwriteQuestionDue && a.hosted == b.hosted
     }
 }
 

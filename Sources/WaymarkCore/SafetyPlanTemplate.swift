@@ -40,8 +40,14 @@ public struct SafetyPlanTemplate: Sendable, Equatable {
     }
 
     /// A word shown as a message, with any placeholder it has filled in.
-    public func message(_ word: PlanWord) -> String {
-        word == .fieldTooLong ? tooLongText() : self[word]
+    public func message(_ word: PlanWord, maxField: Int = SafetyPlan.maxFieldLength,
+                        maxEvidence: Int = PlanState.hostedEvidenceLimit) -> String {
+        switch word {
+        case .fieldTooLong: return tooLongText(max: maxField)
+        case .evidenceFull:
+            return words[.evidenceFull].replacing("{max}", with: PlanWords.grouped(maxEvidence, separator: words[.thousandsSeparator]))
+        default: return self[word]
+        }
     }
 
     /// The "too long" message with the limit filled in.
@@ -194,4 +200,7 @@ public enum PlanWord: String, Sendable, CaseIterable {
     case nothingLost = "nothing_lost"
     case notSavedNow = "not_saved_now"
     case quitUnsaved = "quit_unsaved"
+    // Hosted mode (`--hosted`, over SSH): nothing is saved
+    case hostedNotice = "hosted_notice"
+    case evidenceFull = "evidence_full"          // "{max}"
 }

@@ -12,7 +12,7 @@ public enum PlainSession {
         let height = environmentNumber("LINES").map { max($0, 8) } ?? 24
         var state = AppState(content: setup.content, size: Size(width: width, height: height), planFile: setup.planFile,
                              planPath: setup.planPath, exportPath: setup.exportPath,
-                             settings: Settings(idleMinutes: setup.idleMinutes))
+                             settings: Settings(idleMinutes: setup.idleMinutes), hosted: setup.hosted)
         if let complete = setup.complete {
             switch complete({}) {
             case .success(let full): state.switchContent(plainWords(full))

@@ -21,10 +21,14 @@ public struct SessionSetup {
     /// only what that screen needs); nil when `content` is complete. It calls the closure it is
     /// given between files, where the session answers a quick exit typed meanwhile.
     public var complete: ((() -> Void) -> Result<Content, ContentLoadFailure>)?
+    /// Hosted mode (`--hosted`): the plan is never saved or exported (see `AppState`).
+    public var hosted: Bool
 
     public init(content: Content, useColor: Bool, planFile: PlanFileState, planPath: String?, exportPath: String,
-                idleMinutes: Int? = nil, plans: PlanKeeper, complete: ((() -> Void) -> Result<Content, ContentLoadFailure>)? = nil,
+                idleMinutes: Int? = nil, plans: PlanKeeper, hosted: Bool = false,
+                complete: ((() -> Void) -> Result<Content, ContentLoadFailure>)? = nil,
                 load: @escaping (String, () -> Void) -> Result<Content, ContentLoadFailure>) {
+        self.hosted = hosted
         self.complete = complete
         self.content = content
         self.useColor = useColor
@@ -61,7 +65,7 @@ public enum Session {
         wm_disable_core_dumps()
         var state = AppState(content: setup.content, size: terminal.size, planFile: setup.planFile,
                              planPath: setup.planPath, exportPath: setup.exportPath,
-                             settings: Settings(idleMinutes: setup.idleMinutes, theme: terminal.theme))
+                             settings: Settings(idleMinutes: setup.idleMinutes, theme: terminal.theme), hosted: setup.hosted)
         /// Clears the screen first, then writes the latest plan, then ends: the clearing is never
         /// delayed and typed work is never lost.
         func quickExit() -> Never {

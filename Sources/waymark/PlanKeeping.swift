@@ -23,6 +23,10 @@ final class PlanFiles {
         }
     }
 
+    /// For hosted mode: a keeper that writes nothing, whatever it is asked.
+    static var none: PlanKeeper { PlanKeeper(perform: { _, _ in .failed(.saveFailed, detail: nil) },
+                                 save: { _ in .failed(.saveFailed, detail: nil) }) }
+
     var keeper: PlanKeeper {
         PlanKeeper(perform: { [self] effect, plan in perform(effect, plan) }, save: { [self] plan in save(plan) })
     }

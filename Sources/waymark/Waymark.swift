@@ -30,6 +30,9 @@ struct Waymark: ParsableCommand {
             Terminals this computer's terminfo does not know (xterm-kitty, alacritty, foot, \
             wezterm, xterm-ghostty) are drawn as xterm-256color; any other unknown TERM, or \
             TERM=dumb, gives the plain line mode.
+
+            On a shared server (the SSH recipe, docs/SSH-HOSTING.md), run it as `waymark --hosted`: \
+            nothing is saved or exported there (see `waymark run --help`).
             """,
         version: "0.1.0",
         subcommands: [Run.self, CheckContent.self, ScreenCommand.self],
@@ -87,19 +90,25 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("idle-exit"), help: ArgumentHelp("After this many minutes without a key, clear the screen and leave, as Esc does (off unless given; also in Settings).", valueName: "MINUTES"))
     var idleExit: Int?
 
+    @Flag(name: .long, help: "For a shared server (the SSH recipe's login shell sets it): nothing is saved or exported, no file is read from a writable place, a plan box holds up to 2,000 characters and the evidence log up to 25 entries.")
+    var hosted = false
+
     func validate() throws {
         if let idleExit, idleExit < 1 || idleExit > 1440 {
             throw ValidationError("--idle-exit takes a number of minutes from 1 to 1440")
+        }
+        if hosted, planFile != nil {
+            throw ValidationError("--hosted saves nothing, so it takes no --plan-file")
         }
     }
 
     func run() throws {
         Run.start(contentDirectory: options.content, language: options.lang, planFile: planFile, plain: plain,
-                  idleMinutes: idleExit)
+                  idleMinutes: idleExit, hosted: hosted)
     }
 
     static func start(contentDirectory: String?, language option: String?, planFile: String?, plain: Bool,
-                      idleMinutes: Int?) -> Never {
+                      idleMinutes: Int?, hosted: Bool = false) -> Never {
         let directory = contentDirectory ?? ContentLocator.shipped()
         let language = Content.language(option: option) { name in getenv(name).map { String(cString: $0) } }
         func report(_ problems: ContentProblems) -> String {
@@ -114,11 +123,9 @@ struct Run: ParsableCommand {
         }
         // NO_COLOR: any non-empty value turns colour off (no-color.org).
         let useColor = getenv("NO_COLOR").map { $0.pointee == 0 } ?? true
-        let plans = PlanFiles(path: planFile.map(expandHome) ?? PlanFile.defaultPath())
-        let home = getenv("HOME").map { String(cString: $0) } ?? "."
-        let setup = SessionSetup(
-            content: content, useColor: useColor, planFile: plans.initialState, planPath: plans.path,
-            exportPath: home + "/notes.txt", idleMinutes: idleMinutes, plans: plans.keeper,
+        var setup = SessionSetup(
+            content: content, useColor: useColor, planFile: .notSaved, planPath: nil, exportPath: "",
+            idleMinutes: idleMinutes, plans: PlanFiles.none, hosted: hosted,
             complete: { between in
                 do throws(ContentProblems) {
                     return .success(try ContentLoader.load(directory: directory, language: language, between: between))
@@ -132,6 +139,16 @@ struct Run: ParsableCommand {
             } catch {
                 return .failure(ContentLoadFailure(error.problems.first?.description ?? ""))
             }
+        }
+        // Hosted: the plan's file is never looked for, so neither HOME nor XDG_DATA_HOME is read
+        // and no PlanStore code can run.
+        if !hosted {
+            let plans = PlanFiles(path: planFile.map(expandHome) ?? PlanFile.defaultPath())
+            let home = getenv("HOME").map { String(cString: $0) } ?? "."
+            setup.planFile = plans.initialState
+            setup.planPath = plans.path
+            setup.exportPath = home + "/notes.txt"
+            setup.plans = plans.keeper
         }
         if plain || !Terminal.termCanDrawFullScreen() { PlainSession.run(setup) }
         do {
