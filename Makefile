@@ -85,6 +85,6 @@ man:
 	rm -rf .build-man && mkdir -p .build-man
 	$(SWIFT) package --scratch-path $(SCRATCH) --allow-writing-to-directory .build-man \
 	    generate-manual --output-directory .build-man --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)"
-	sed "/^\.Sh \"EXIT STATUS\"/,\$$d" .build-man/waymark.1 > docs/waymark.1
+	sed -e "/^\.Sh \"EXIT STATUS\"/,\$$d" -e "s/^$$/.Pp/" .build-man/waymark.1 > docs/waymark.1
 	cat docs/man/waymark-extra.mdoc >> docs/waymark.1
 	rm -rf .build-man
