@@ -75,9 +75,13 @@ struct SaveFailureTerminalTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/plan"
         let tmux = Tmux(width: 100, height: 30, environment: ["XDG_DATA_HOME": folder + "/data"])
+        let saved = { (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date }
         try saveAPlanAndStartTyping(tmux, path: path)
-        // Wait for the pause's save, then change the file as another program would.
-        usleep(800_000)
+        // Wait for the pause's save (the file is replaced), then change it as another program would.
+        let first = saved()
+        let deadline = Date().addingTimeInterval(10)
+        while saved() == first, Date() < deadline { usleep(20_000) }
+        try #require(saved() != first, "the typing was saved")
         let other = try Data(contentsOf: URL(fileURLWithPath: path))
         try (other + Data([0])).write(to: URL(fileURLWithPath: path))
         tmux.press("-l", " MORE")
