@@ -66,8 +66,21 @@ public enum Session {
         /// delayed and typed work is never lost.
         func quickExit() -> Never {
             terminal.clearScreenNow()
-            if let plan = state.planToSave { _ = setup.plans.save(plan) }
+            if let plan = state.planToSave { _ = writing { setup.plans.save(plan) } }
             _exit(0)
+        }
+        /// A write of the plan's file: a termination signal meanwhile waits for it to finish
+        /// (a half-written temporary file would lose the last keys); then the program ends.
+        var terminationCame = false
+        func writing(_ body: () -> PlanOutcome) -> PlanOutcome {
+            wm_guard_save_begin()
+            let outcome = body()
+            if wm_guard_save_end() != 0 { terminationCame = true }
+            return outcome
+        }
+        /// After a write that a termination signal waited for: what is still unsaved, then end.
+        func endIfTerminationCame() {
+            if terminationCame { quickExit() }
         }
 
         var lastKey = monotonicMilliseconds()
@@ -105,10 +118,10 @@ public enum Session {
                 case .quickExit: quickExit()
                 case .quit:
                     if let plan = state.planToSave {
-                        let outcome = setup.plans.save(plan)
-                        if outcome == .saved {
-                            state.planWasSaved()
-                        } else if !state.plan.leavingUnsaved {
+                        let outcome = writing { setup.plans.save(plan) }
+                        if outcome == .saved { state.planWasSaved() }
+                        endIfTerminationCame()
+                        if outcome != .saved, !state.plan.leavingUnsaved {
                             // Never leave quietly with work that could not be saved: say why, stay.
                             state.quitFailedToSave(outcome)
                             continue
@@ -133,7 +146,13 @@ public enum Session {
                     // Show "Opening your plan..." before the key derivation takes its moment.
                     frame = render(state)
                     terminal.draw(frame)
-                    state.apply(setup.plans.perform(request, state.plan.plan))
+                    switch request {
+                    case .create, .lock, .overwrite:
+                        state.apply(writing { setup.plans.perform(request, state.plan.plan) })
+                        endIfTerminationCame()
+                    default:
+                        state.apply(setup.plans.perform(request, state.plan.plan))
+                    }
                 }
             }
         }
@@ -168,8 +187,9 @@ public enum Session {
                 quickExit()
             case .idle:
                 if let plan = state.planToAutosave {
-                    let outcome = setup.plans.save(plan)
+                    let outcome = writing { setup.plans.save(plan) }
                     if outcome == .saved { state.planWasSaved() } else { state.planSaveFailed(outcome) }
+                    endIfTerminationCame()
                 }
             case .resized:
                 _ = state.update(.resize(terminal.resized()))

@@ -99,4 +99,35 @@ struct SaveFailureTerminalTests {
         tmux.press("Escape")
         #expect(tmux.waitForExit(seconds: 5))
     }
+
+    /// Closing the window sends SIGHUP, and often SIGTERM or another SIGHUP right after it. Before,
+    /// the second signal ended the program at once (`_exit` in the handler), before or during the
+    /// save the first one had asked for: the last words were lost, or an empty temporary file was
+    /// left beside the plan.
+    @Test(arguments: [["HUP", "TERM"], ["HUP", "HUP"]])
+    func aSecondSignalDuringTheSaveKeepsTheLastWords(_ signals: [String]) throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/plan"
+        let tmux = Tmux(width: 100, height: 30, environment: ["XDG_DATA_HOME": folder + "/data"])
+        try saveAPlanAndStartTyping(tmux, path: path)
+        tmux.press("-l", " LASTWORDS")
+        try #require(tmux.waitFor { $0.contains("FIRSTWORDS LASTWORDS") })
+        // Sooner than the pause after which typing is saved anyway.
+        #expect(tmux.signalProgram(signals))
+        #expect(tmux.waitForExit(seconds: 10))
+        #expect(tmux.waitFor { $0.contains("exit=0") }, "\(tmux.screen())")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(names.filter { $0.hasPrefix(".plan.tmp-") }.isEmpty, "no temporary file is left: \(names)")
+        tmux.type("clear; \(Binary.path) --plan-file \(path)")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        try #require(tmux.waitFor { $0.contains("Type your passphrase to open it") })
+        tmux.type("a long passphrase")
+        try #require(tmux.waitFor(seconds: 30) { $0.contains("Go-bag") }, "\(tmux.screen())")
+        tmux.press("Home", "Enter")
+        #expect(tmux.waitFor { $0.contains("FIRSTWORDS LASTWORDS") }, "the last words were saved:\n\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 5))
+    }
 }
