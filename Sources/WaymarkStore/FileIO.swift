@@ -49,6 +49,19 @@ enum FileIO {
         return String(path[path.index(after: slash)...])
     }
 
+    /// Where a write to `path` must go: the path itself, or, when it is a symlink, the file it
+    /// points at (so the atomic rename replaces that file, and the link stays a link). A link that
+    /// points nowhere, or not at a plain file, is `.notAPlanFile`: nothing is written.
+    static func writeTarget(_ path: String) throws(PlanStoreError) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return path }
+        guard let resolved = realpath(path, nil) else { throw .notAPlanFile }
+        defer { free(resolved) }
+        let target = String(cString: resolved)
+        guard stat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw .notAPlanFile }
+        return target
+    }
+
     static func readWhole(_ path: String) throws(PlanStoreError) -> ([UInt8], FileIdentity) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {

@@ -98,7 +98,9 @@ public final class PlanFile {
         guard stat(path, &info) == 0 else {
             // A symlink loop, or a path through a file: nothing that could ever hold a plan.
             switch errno {
-            case ENOENT: return .none
+            case ENOENT:
+                // A symlink that points nowhere (a stick not plugged in) is not a place to create.
+                return lstat(path, &info) == 0 ? .notAFile : .none
             case ELOOP, ENOTDIR, ENAMETOOLONG: return .notAFile
             default: return .saved
             }
@@ -154,15 +156,16 @@ public final class PlanFile {
     /// with `overwrite: true`.
     public func save(_ plan: SafetyPlan, overwrite: Bool = false) throws(PlanStoreError) {
         guard let key else { throw .locked }
-        let folder = FileIO.folder(of: path)
+        let target = try FileIO.writeTarget(path)
+        let folder = FileIO.folder(of: target)
         try FileIO.makeFolder(folder)
-        if !overwrite, FileIO.identity(path) != identity { throw .fileChanged }
-        FileIO.removeLeftovers(for: path)
+        if !overwrite, FileIO.identity(target) != identity { throw .fileChanged }
+        FileIO.removeLeftovers(for: target)
 
         var plaintext = FileFormat.pad(SafetyPlanCoding.encode(plan))
         defer { wipe(&plaintext) }
         let bytes = try FileFormat.seal(plaintext, header: header, key: key)
-        identity = try FileIO.writeAtomically(bytes, to: path, beforeRename: beforeRename)
+        identity = try FileIO.writeAtomically(bytes, to: target, beforeRename: beforeRename)
     }
 
     /// Drops the key. The handle cannot save again; unlock the file for that.

@@ -213,6 +213,44 @@ func samplePlan() -> SafetyPlan {
     }
 
     /// Issue 15: a symlink loop read as "a saved plan", and opening it said "could not be saved".
+    /// `--plan-file` naming a symlink (to a USB stick, say): saving writes through it. Before,
+    /// the rename replaced the link with a regular file beside it, and the target kept the old plan.
+    @Test func savingThroughASymlinkKeepsTheLinkAndUpdatesItsTarget() throws {
+        let scratch = Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.root + "/usb", withIntermediateDirectories: true)
+        let target = scratch.root + "/usb/plan"
+        let link = scratch.root + "/plan"
+        try PlanFile.create(path: target, passphrase: "pw", parameters: fast).save(SafetyPlan())
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        var newer = samplePlan()
+        newer.setValue("through the link", for: "leaving-places")
+        let (opened, _) = try PlanFile.unlock(path: link, passphrase: "pw")
+        try opened.save(newer)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target, "the link is still a link")
+        #expect(try PlanFile.unlock(path: target, passphrase: "pw").1 == newer, "the target holds the new plan")
+        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.root).sorted()
+        #expect(left == ["plan", "usb"], "nothing else beside the link: \(left)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root + "/usb") == ["plan"])
+    }
+
+    /// A link that points nowhere (the USB stick is not plugged in) is refused, and left as it is.
+    @Test func aDanglingSymlinkIsRefusedAndLeftAsItIs() throws {
+        let scratch = Scratch()
+        let link = scratch.root + "/plan"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: scratch.root + "/usb/plan")
+        #expect(PlanFile.status(at: link) == .notAFile)
+        #expect(throws: PlanStoreError.fileExists) { try PlanFile.create(path: link, passphrase: "pw", parameters: fast) }
+        // A link that dangles after the plan was opened (the stick was pulled out): saving over
+        // it, even when told to, is refused.
+        try FileManager.default.createDirectory(atPath: scratch.root + "/usb", withIntermediateDirectories: true)
+        try PlanFile.create(path: scratch.root + "/usb/plan", passphrase: "pw", parameters: fast).save(SafetyPlan())
+        let (opened, _) = try PlanFile.unlock(path: link, passphrase: "pw")
+        try FileManager.default.removeItem(atPath: scratch.root + "/usb")
+        #expect(throws: PlanStoreError.notAPlanFile) { try opened.save(samplePlan(), overwrite: true) }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == scratch.root + "/usb/plan")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root) == ["plan"])
+    }
+
     @Test func aSymlinkLoopIsNotAPlan() throws {
         let scratch = Scratch()
         let path = scratch.root + "/plan"
