@@ -508,7 +508,8 @@ extension PlanState {
         self.defaultPath = defaultPath
     }
 
-    /// Next to the usual file, under a new name, when the usual one cannot be used.
+    /// Next to the usual file, under a new name, when the usual one cannot be used (the store's
+    /// `PlanFile.pathToOpen` looks there at the next start).
     var suggestedNewPath: String { (defaultPath ?? "plan") + "-new" }
 }
 

@@ -108,6 +108,31 @@ public final class PlanFile {
         return (info.st_mode & S_IFMT) == S_IFREG ? .saved : .notAFile
     }
 
+    /// The file to open at start: `path`, unless it cannot be a plan (not a plan, a damaged
+    /// header, a newer version, a folder, or gone) and a plan was started elsewhere beside it
+    /// ("start a new plan and save it somewhere else" saves to `<path>-new`); then that one,
+    /// following `-new` again if it too was replaced the same way. Reads headers only.
+    public static func pathToOpen(_ path: String) -> String {
+        var current = path
+        for _ in 0..<8 {
+            let next = newPlanPath(for: current)
+            guard !looksLikeAPlan(current), looksLikeAPlan(next) else { return current }
+            current = next
+        }
+        return current
+    }
+
+    /// Where "start a new plan and save it somewhere else" saves, beside `path`.
+    public static func newPlanPath(for path: String) -> String { path + "-new" }
+
+    /// A plain file whose header is Waymark's, whole and of this version (the passphrase and the
+    /// body are not checked).
+    static func looksLikeAPlan(_ path: String) -> Bool {
+        // The header and the smallest sealed box fit in 256 bytes: no need to read the whole file.
+        guard status(at: path) == .saved, let bytes = (try? FileIO.readStart(path, count: 256)) ?? nil else { return false }
+        return (try? FileFormat.parse(bytes)) != nil
+    }
+
     // MARK: - Create, unlock, save, lock, erase
 
     /// A new plan file at `path` with this passphrase: derives the key (slow, on purpose) and

@@ -111,7 +111,8 @@ struct Run: ParsableCommand {
         }
         // NO_COLOR: any non-empty value turns colour off (no-color.org).
         let useColor = getenv("NO_COLOR").map { $0.pointee == 0 } ?? true
-        let plans = PlanFiles(path: planFile.map(expandHome) ?? PlanFile.defaultPath())
+        // A plan started elsewhere (beside a file that cannot be used) is found again.
+        let plans = PlanFiles(path: PlanFile.pathToOpen(planFile.map(expandHome) ?? PlanFile.defaultPath()))
         let home = getenv("HOME").map { String(cString: $0) } ?? "."
         let setup = SessionSetup(
             content: content, useColor: useColor, planFile: plans.initialState, planPath: plans.path,

@@ -251,6 +251,32 @@ func samplePlan() -> SafetyPlan {
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root) == ["plan"])
     }
 
+    /// "Start a new plan and save it somewhere else" saves to `<plan>-new` when the usual file
+    /// cannot be used. Before, the next start looked only at the usual file, so the new plan was
+    /// never found again (and a second new plan could not be saved: `plan-new` was taken).
+    @Test func theNextStartFindsThePlanStartedElsewhere() throws {
+        let scratch = Scratch()
+        let usual = scratch.root + "/plan"
+        #expect(PlanFile.pathToOpen(usual) == usual, "nothing there: the usual place")
+        FileManager.default.createFile(atPath: usual, contents: Data("not a plan".utf8))
+        #expect(PlanFile.pathToOpen(usual) == usual, "no new plan yet: the usual file, to be reported")
+        try PlanFile.create(path: usual + "-new", passphrase: "pw", parameters: fast).save(samplePlan())
+        #expect(PlanFile.pathToOpen(usual) == usual + "-new", "a file that is not a plan: the new one")
+        // Damaged header, newer version, a folder, or gone: the new plan too.
+        var damaged = bytes(usual + "-new")
+        damaged[9] ^= 0xFF
+        FileManager.default.createFile(atPath: usual, contents: Data(damaged))
+        #expect(PlanFile.pathToOpen(usual) == usual + "-new")
+        try FileManager.default.removeItem(atPath: usual)
+        try FileManager.default.createDirectory(atPath: usual, withIntermediateDirectories: false)
+        #expect(PlanFile.pathToOpen(usual) == usual + "-new")
+        try FileManager.default.removeItem(atPath: usual)
+        #expect(PlanFile.pathToOpen(usual) == usual + "-new")
+        // The usual file is a good plan again: it comes first.
+        try PlanFile.create(path: usual, passphrase: "pw", parameters: fast).save(SafetyPlan())
+        #expect(PlanFile.pathToOpen(usual) == usual)
+    }
+
     @Test func aSymlinkLoopIsNotAPlan() throws {
         let scratch = Scratch()
         let path = scratch.root + "/plan"
