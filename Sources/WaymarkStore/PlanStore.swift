@@ -193,6 +193,34 @@ public final class PlanFile {
         identity = try FileIO.writeAtomically(bytes, to: target, beforeRename: beforeRename)
     }
 
+    /// Leaving while the file was changed elsewhere: the plan is saved, encrypted with the same
+    /// key, into a new file beside it (`<plan>-1`, `-2`, … the first free name), never over
+    /// either file. Returns its path.
+    public func saveCopy(_ plan: SafetyPlan) throws(PlanStoreError) -> String {
+        guard let key else { throw .locked }
+        let target = (try? FileIO.writeTarget(path)) ?? path
+        try FileIO.makeFolder(FileIO.folder(of: target))
+        var plaintext = FileFormat.pad(SafetyPlanCoding.encode(plan))
+        defer { wipe(&plaintext) }
+        let bytes = try FileFormat.seal(plaintext, header: header, key: key)
+        for number in 1...999 {
+            let copy = "\(target)-\(number)"
+            if try FileIO.writeAtomically(bytes, to: copy, exclusive: true) != nil { return copy }
+        }
+        throw .fileExists
+    }
+
+    /// Copies `saveCopy` left beside the plan at `path`, oldest first.
+    public static func copiesBeside(_ path: String) -> [String] {
+        let target = (try? FileIO.writeTarget(path)) ?? path
+        let prefix = FileIO.name(of: target) + "-"
+        let numbers = FileIO.names(in: FileIO.folder(of: target)).compactMap { name -> Int? in
+            guard name.hasPrefix(prefix) else { return nil }
+            return Int(name.dropFirst(prefix.count))
+        }
+        return numbers.sorted().map { "\(target)-\($0)" }.filter(looksLikeAPlan)
+    }
+
     /// Drops the key. The handle cannot save again; unlock the file for that.
     public func lock() { key = nil }
 

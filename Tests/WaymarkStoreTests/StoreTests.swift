@@ -277,6 +277,30 @@ func samplePlan() -> SafetyPlan {
         #expect(PlanFile.pathToOpen(usual) == usual)
     }
 
+    /// Leaving while the plan file was changed elsewhere: before, the save was refused and the
+    /// words were lost. The copy goes into a new file beside it, never over either file.
+    @Test func aCopyBesideAChangedFileKeepsThePlanAndOverwritesNothing() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/plan"
+        let file = try PlanFile.create(path: path, passphrase: "pw", parameters: fast)
+        try file.save(SafetyPlan())
+        let theirs = bytes(path) + [0]
+        FileManager.default.createFile(atPath: path, contents: Data(theirs))
+        #expect(throws: PlanStoreError.fileChanged) { try file.save(samplePlan()) }
+        #expect(PlanFile.copiesBeside(path).isEmpty)
+        FileManager.default.createFile(atPath: path + "-1", contents: Data("someone else's".utf8))
+        let copy = try file.saveCopy(samplePlan())
+        #expect(copy == path + "-2", "the first free name")
+        #expect(bytes(path) == theirs, "the changed file is left as it is")
+        #expect(bytes(path + "-1") == Array("someone else's".utf8), "another file is never overwritten")
+        #expect(try PlanFile.unlock(path: copy, passphrase: "pw").1 == samplePlan(), "the same passphrase opens it")
+        #expect(mode(copy) == 0o600)
+        #expect(PlanFile.copiesBeside(path) == [copy], "found at the next start (not the file that is not a plan)")
+        #expect(try file.saveCopy(samplePlan()) == path + "-3")
+        #expect(PlanFile.copiesBeside(path) == [path + "-2", path + "-3"])
+        #expect(try !FileManager.default.contentsOfDirectory(atPath: scratch.root).contains { $0.contains(".tmp-") })
+    }
+
     @Test func aSymlinkLoopIsNotAPlan() throws {
         let scratch = Scratch()
         let path = scratch.root + "/plan"
