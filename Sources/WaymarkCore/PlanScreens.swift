@@ -113,6 +113,16 @@ extension AppState {
         case .unusable: push(.planUnusable(selection: 0, scroll: 0))
         case .notSaved, .open: push(.planOverview(selection: 0, scroll: 0))
         }
+        if !plan.copiesSaved.isEmpty {
+            plan.message = (.copySaved, plan.copiesSaved.joined(separator: ", "))
+            plan.copiesSaved = []
+            relayout()
+        }
+    }
+
+    /// The shell found copies saved at an earlier exit (the file had been changed elsewhere).
+    public mutating func noteCopiesSaved(_ paths: [String]) {
+        plan.copiesSaved = paths
     }
 
     // MARK: - Acting on a row

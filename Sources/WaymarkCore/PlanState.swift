@@ -81,6 +81,8 @@ public struct PlanState: Sendable, Equatable {
     public internal(set) var leavingUnsaved = false
     /// "Save over it?" waits for the box being typed in to be finished.
     var overwriteQuestionDue = false
+    /// Copies saved beside a file that had been changed elsewhere, said when the plan is opened.
+    public internal(set) var copiesSaved: [String] = []
 
     public init(file: PlanFileState) {
         self.file = file
@@ -92,7 +94,7 @@ public struct PlanState: Sendable, Equatable {
             && a.message?.detail == b.message?.detail && a.busy == b.busy && a.savePath == b.savePath
             && a.exportPath == b.exportPath && a.defaultPath == b.defaultPath && a.saveFailure == b.saveFailure
             && a.retryWhenChanged == b.retryWhenChanged && a.quitWarned == b.quitWarned && a.leavingUnsaved == b.leavingUnsaved
-            && a.overwriteQuestionDue == b.overwriteQuestionDue
+            && a.overwriteQuestionDue == b.overwriteQuestionDue && a.copiesSaved == b.copiesSaved
     }
 }
 

@@ -194,4 +194,5 @@ public enum PlanWord: String, Sendable, CaseIterable {
     case nothingLost = "nothing_lost"
     case notSavedNow = "not_saved_now"
     case quitUnsaved = "quit_unsaved"
+    case copySaved = "copy_saved"                // followed by the copy's path
 }

@@ -14,6 +14,8 @@ public struct SessionSetup {
     /// Minutes without a key after which the program does what the quick exit does (nil: never).
     public var idleMinutes: Int?
     public var plans: PlanKeeper
+    /// Copies of the plan saved beside its file at an earlier exit (said when the plan is opened).
+    public var copiesSaved: [String] = []
     /// The content of another language (loaded the first time it is asked for; the closure is
     /// called between files, as for `complete`).
     public var load: (String, () -> Void) -> Result<Content, ContentLoadFailure>
@@ -41,10 +43,15 @@ public struct SessionSetup {
 public struct PlanKeeper {
     public var perform: (PlanEffect, SafetyPlan) -> PlanOutcome
     public var save: (SafetyPlan) -> PlanOutcome
+    /// The save on a quick exit or a termination signal: as `save`, but where the file was
+    /// changed elsewhere, into a new file beside it (nobody is left to ask).
+    public var saveBeforeLeaving: (SafetyPlan) -> PlanOutcome
 
-    public init(perform: @escaping (PlanEffect, SafetyPlan) -> PlanOutcome, save: @escaping (SafetyPlan) -> PlanOutcome) {
+    public init(perform: @escaping (PlanEffect, SafetyPlan) -> PlanOutcome, save: @escaping (SafetyPlan) -> PlanOutcome,
+                saveBeforeLeaving: ((SafetyPlan) -> PlanOutcome)? = nil) {
         self.perform = perform
         self.save = save
+        self.saveBeforeLeaving = saveBeforeLeaving ?? save
     }
 }
 
@@ -62,11 +69,12 @@ public enum Session {
         var state = AppState(content: setup.content, size: terminal.size, planFile: setup.planFile,
                              planPath: setup.planPath, exportPath: setup.exportPath,
                              settings: Settings(idleMinutes: setup.idleMinutes, theme: terminal.theme))
+        state.noteCopiesSaved(setup.copiesSaved)
         /// Clears the screen first, then writes the latest plan, then ends: the clearing is never
         /// delayed and typed work is never lost.
         func quickExit() -> Never {
             terminal.clearScreenNow()
-            if let plan = state.planToSave { _ = writing { setup.plans.save(plan) } }
+            if let plan = state.planToSave { _ = writing { setup.plans.saveBeforeLeaving(plan) } }
             _exit(0)
         }
         /// A write of the plan's file: a termination signal meanwhile waits for it to finish

@@ -114,7 +114,7 @@ struct Run: ParsableCommand {
         // A plan started elsewhere (beside a file that cannot be used) is found again.
         let plans = PlanFiles(path: PlanFile.pathToOpen(planFile.map(expandHome) ?? PlanFile.defaultPath()))
         let home = getenv("HOME").map { String(cString: $0) } ?? "."
-        let setup = SessionSetup(
+        var setup = SessionSetup(
             content: content, useColor: useColor, planFile: plans.initialState, planPath: plans.path,
             exportPath: home + "/notes.txt", idleMinutes: idleMinutes, plans: plans.keeper,
             complete: { between in
@@ -131,6 +131,7 @@ struct Run: ParsableCommand {
                 return .failure(ContentLoadFailure(error.problems.first?.description ?? ""))
             }
         }
+        setup.copiesSaved = PlanFile.copiesBeside(plans.path)
         if plain || !Terminal.termCanDrawFullScreen() { PlainSession.run(setup) }
         do {
             try Session.run(setup)

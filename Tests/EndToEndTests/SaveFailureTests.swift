@@ -130,4 +130,43 @@ struct SaveFailureTerminalTests {
         tmux.press("Escape")
         #expect(tmux.waitForExit(seconds: 5))
     }
+
+    /// The quick exit while the plan file was changed elsewhere: before, the save was refused
+    /// and the words typed since were lost. Now they go into a new file beside it, and the next
+    /// start says where.
+    @Test func theQuickExitOnAChangedFileKeepsTheWordsInACopyBesideIt() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/plan"
+        let tmux = Tmux(width: 100, height: 30, environment: ["XDG_DATA_HOME": folder + "/data"])
+        try saveAPlanAndStartTyping(tmux, path: path)
+        // Wait for the pause's save, then change the file as another program would.
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        try #require(tmux.waitFor { _ in (try? Data(contentsOf: URL(fileURLWithPath: path))) != before }, "the pause's save")
+        usleep(200_000)
+        let other = try Data(contentsOf: URL(fileURLWithPath: path)) + Data([0])
+        try other.write(to: URL(fileURLWithPath: path))
+        tmux.press("-l", " COPIEDWORDS")
+        try #require(tmux.waitFor { $0.contains("FIRSTWORDS COPIEDWORDS") })
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 10))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == other, "the other program's file is left as it is")
+        #expect(FileManager.default.fileExists(atPath: path + "-1"), "\((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])")
+        tmux.type("clear; \(Binary.path) --plan-file \(path)")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        #expect(tmux.waitFor { $0.contains("saved beside it") && $0.contains("plan-1") }, "the next start says where:\n\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 5))
+        tmux.type("clear; \(Binary.path) --plan-file \(path)-1")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        try #require(tmux.waitFor { $0.contains("Type your passphrase to open it") })
+        tmux.type("a long passphrase")
+        try #require(tmux.waitFor(seconds: 30) { $0.contains("Go-bag") }, "\(tmux.screen())")
+        tmux.press("Home", "Enter")
+        #expect(tmux.waitFor { $0.contains("FIRSTWORDS COPIEDWORDS") }, "the copy holds the words:\n\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 5))
+    }
 }
