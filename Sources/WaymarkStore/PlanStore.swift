@@ -235,6 +235,8 @@ public final class PlanFile {
     /// is not an error. Anything that does not start as a Waymark plan is left alone
     /// (`.notAPlanFile`): a mistyped `--plan-file` must never cost someone another file.
     public static func erase(path: String) throws(PlanStoreError) {
+        // Through a symlink, the plan it points at (removing only the link would leave the plan).
+        let path = (try? FileIO.writeTarget(path)) ?? path
         guard let start = try FileIO.readStart(path, count: FileFormat.magic.count) else { return }
         guard start.count == FileFormat.magic.count ? start == FileFormat.magic : FileFormat.magic.starts(with: start) else {
             throw .notAPlanFile

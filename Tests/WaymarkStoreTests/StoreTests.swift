@@ -233,6 +233,20 @@ func samplePlan() -> SafetyPlan {
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root + "/usb") == ["plan"])
     }
 
+    /// "Erase my plan" through a link erases the plan it points at. Before, only the link was
+    /// removed, and the plan stayed on the stick while the screen said it was erased.
+    @Test func erasingThroughASymlinkErasesThePlanItPointsAt() throws {
+        let scratch = Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.root + "/usb", withIntermediateDirectories: true)
+        let target = scratch.root + "/usb/plan"
+        let link = scratch.root + "/plan"
+        try PlanFile.create(path: target, passphrase: "pw", parameters: fast).save(samplePlan())
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        try PlanFile.erase(path: link)
+        #expect(!FileManager.default.fileExists(atPath: target), "the plan itself is gone")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target, "the link is left")
+    }
+
     /// A link that points nowhere (the USB stick is not plugged in) is refused, and left as it is.
     @Test func aDanglingSymlinkIsRefusedAndLeftAsItIs() throws {
         let scratch = Scratch()
