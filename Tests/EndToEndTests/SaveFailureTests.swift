@@ -169,4 +169,42 @@ struct SaveFailureTerminalTests {
         tmux.press("Escape")
         #expect(tmux.waitForExit(seconds: 5))
     }
+
+    /// The usual file is not a plan, and a new plan was saved beside it as `plan-new` ("Start a
+    /// new plan and save it somewhere else"): the next start opens that one. Before, it said
+    /// again that the usual file was not a plan, and the new plan was never found.
+    @Test func theNextStartOpensThePlanStartedElsewhere() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/plan"
+        try Data("my notes, not a plan".utf8).write(to: URL(fileURLWithPath: path))
+        let tmux = Tmux(width: 100, height: 30, environment: ["XDG_DATA_HOME": folder + "/data"])
+        tmux.type("\(Binary.path) --plan-file \(path); echo \"exit=$?\"")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        // A plain file: only trying to open it finds that it is not a plan.
+        try #require(tmux.waitFor { $0.contains("Type your passphrase to open it") }, "\(tmux.screen())")
+        tmux.type("anything")
+        try #require(tmux.waitFor(seconds: 30) { $0.contains("is not a Waymark plan") }, "\(tmux.screen())")
+        tmux.press("Enter")  // Start a new plan and save it somewhere else
+        try #require(tmux.waitFor { $0.contains("Save my plan") }, "\(tmux.screen())")
+        tmux.press("End", "Up", "Enter")
+        try #require(tmux.waitFor { $0.contains("Choose a passphrase") }, "\(tmux.screen())")
+        tmux.type("a long passphrase")
+        try #require(tmux.waitFor { $0.contains("Type it again") })
+        tmux.type("a long passphrase")
+        try #require(tmux.waitFor(seconds: 30) { $0.contains("Saved, locked with your passphrase.") }, "\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 5))
+        #expect(FileManager.default.fileExists(atPath: path + "-new"))
+        tmux.type("clear; \(Binary.path) --plan-file \(path)")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        #expect(tmux.waitFor { $0.contains("Type your passphrase to open it") }, "the new plan is found:\n\(tmux.screen())")
+        tmux.type("a long passphrase")
+        #expect(tmux.waitFor(seconds: 30) { $0.contains("Go-bag") }, "\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 5))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("my notes, not a plan".utf8))
+    }
 }
