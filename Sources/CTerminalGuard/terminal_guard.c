@@ -17,6 +17,13 @@ static int resize_pipe[2] = {-1, -1};
 static int termination_pipe[2] = {-1, -1};
 static volatile sig_atomic_t in_emergency = 0;
 static volatile sig_atomic_t defer_termination = 0;
+// Set around a save's write and rename: a termination signal then only records that it came,
+// and the save's caller ends the process once the file is whole.
+static volatile sig_atomic_t save_in_progress = 0;
+static volatile sig_atomic_t termination_pending = 0;
+// The backstop alarm armed by a deferred termination (any other SIGALRM is a fatal signal).
+static volatile sig_atomic_t backstop_armed = 0;
+static volatile sig_atomic_t backstop_extensions = 0;
 
 static void write_all(int fd, const char *bytes, size_t len) {
     while (len > 0) {
@@ -60,22 +67,50 @@ void wm_guard_emergency_clear(void) {
 
 static void on_termination(int sig) {
     (void)sig;
-    if (in_emergency) _exit(0);
-    in_emergency = 1;
-    wm_guard_emergency_clear();
+    int saved_errno = errno;
+    // The screen is cleared at once, whatever else happens.
+    if (!in_emergency) {
+        in_emergency = 1;
+        wm_guard_emergency_clear();
+    }
+    if (save_in_progress) {
+        // Cutting the write short would leave a temporary file and lose the last keys.
+        termination_pending = 1;
+        errno = saved_errno;
+        return;
+    }
     if (defer_termination && termination_pipe[1] >= 0) {
-        // Plan changes not yet saved: the screen is clear already, and the session now saves
-        // them (encrypted) and ends, as the quick exit does. If it cannot within a second,
-        // SIGALRM ends the process.
-        int saved_errno = errno;
-        char byte = 1;
-        ssize_t ignored = write(termination_pipe[1], &byte, 1);
-        (void)ignored;
-        alarm(1);
+        // Plan changes not yet saved: the session now saves them (encrypted) and ends, as the
+        // quick exit does. A second signal meanwhile only waits for that save; if it has not
+        // started within a second, SIGALRM ends the process.
+        if (!termination_pending) {
+            termination_pending = 1;
+            char byte = 1;
+            ssize_t ignored = write(termination_pipe[1], &byte, 1);
+            (void)ignored;
+            backstop_armed = 1;
+            alarm(1);
+        }
         errno = saved_errno;
         return;
     }
     // Same as the quick exit, exit status included; _exit also means no core file from SIGQUIT.
+    _exit(0);
+}
+
+static void on_crash(int sig);
+
+// The backstop: never in the middle of a save (a few more seconds for a slow disk), else end.
+static void on_alarm(int sig) {
+    if (!backstop_armed) {
+        on_crash(sig);
+        return;
+    }
+    if (save_in_progress && backstop_extensions < 10) {
+        backstop_extensions++;
+        alarm(1);
+        return;
+    }
     _exit(0);
 }
 
@@ -139,7 +174,7 @@ void wm_guard_set_clear_bytes(const char *clear_bytes, size_t clear_len) {
 }
 
 // Every other signal whose default ends the process (SIGKILL and SIGSTOP cannot be caught).
-static const int other_fatal_signals[] = {SIGXFSZ, SIGXCPU, SIGSYS, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+static const int other_fatal_signals[] = {SIGXFSZ, SIGXCPU, SIGSYS, SIGUSR1, SIGUSR2, SIGVTALRM,
                                           SIGPROF, SIGSTKFLT, SIGPWR, SIGIO};
 
 static const int handled_signals[] = {SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGSEGV, SIGBUS, SIGILL,
@@ -175,6 +210,7 @@ int wm_guard_install(int fd, const char *clear_bytes, size_t clear_len) {
     for (size_t i = 0; i < sizeof other_fatal_signals / sizeof other_fatal_signals[0]; i++)
         install(other_fatal_signals[i], on_crash);
     for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++) install(sig, on_crash);
+    install(SIGALRM, on_alarm);
     install(SIGWINCH, on_resize);
     signal(SIGPIPE, SIG_IGN);
     wm_unblock_signals();
@@ -191,6 +227,13 @@ int wm_resize_pipe_fd(void) { return resize_pipe[0]; }
 int wm_termination_pipe_fd(void) { return termination_pipe[0]; }
 
 void wm_guard_defer_termination(int defer) { defer_termination = defer ? 1 : 0; }
+
+void wm_guard_save_begin(void) { save_in_progress = 1; }
+
+int wm_guard_save_end(void) {
+    save_in_progress = 0;
+    return termination_pending;
+}
 
 
 void wm_drain_resize_pipe(void) {

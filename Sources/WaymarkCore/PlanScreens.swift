@@ -127,6 +127,16 @@ extension AppState {
         case .unusable: push(.planUnusable(selection: 0, scroll: 0))
         case .notSaved, .open: push(.planOverview(selection: 0, scroll: 0))
         }
+        if !plan.copiesSaved.isEmpty {
+            plan.message = (.copySaved, plan.copiesSaved.joined(separator: ", "))
+            plan.copiesSaved = []
+            relayout()
+        }
+    }
+
+    /// The shell found copies saved at an earlier exit (the file had been changed elsewhere).
+    public mutating func noteCopiesSaved(_ paths: [String]) {
+        plan.copiesSaved = paths
     }
 
     // MARK: - Acting on a row
@@ -542,7 +552,8 @@ extension PlanState {
         self.defaultPath = defaultPath
     }
 
-    /// Next to the usual file, under a new name, when the usual one cannot be used.
+    /// Next to the usual file, under a new name, when the usual one cannot be used (the store's
+    /// `PlanFile.pathToOpen` looks there at the next start).
     var suggestedNewPath: String { (defaultPath ?? "plan") + "-new" }
 }
 

@@ -102,6 +102,8 @@ public struct PlanState: Sendable, Equatable {
     /// At most this many evidence entries (nil: no limit).
     public var evidenceLimit: Int? { hosted ? Self.hostedEvidenceLimit : nil }
     public var evidenceIsFull: Bool { evidenceLimit.map { plan.evidence.count >= $0 } ?? false }
+    /// Copies saved beside a file that had been changed elsewhere, said when the plan is opened.
+    public internal(set) var copiesSaved: [String] = []
 
     public init(file: PlanFileState) {
         self.file = file
@@ -113,7 +115,7 @@ public struct PlanState: Sendable, Equatable {
             && a.message?.detail == b.message?.detail && a.busy == b.busy && a.savePath == b.savePath
             && a.exportPath == b.exportPath && a.defaultPath == b.defaultPath && a.saveFailure == b.saveFailure
             && a.retryWhenChanged == b.retryWhenChanged && a.quitWarned == b.quitWarned && a.leavingUnsaved == b.leavingUnsaved
-            && a.overwriteQuestionDue == b.overwriteQuestionDue && a.hosted == b.hosted
+            && a.overwriteQuestionDue == b.overwriteQuestionDue && a.hosted == b.hosted && a.copiesSaved == b.copiesSaved
     }
 }
 

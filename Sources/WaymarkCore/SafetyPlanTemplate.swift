@@ -203,4 +203,5 @@ public enum PlanWord: String, Sendable, CaseIterable {
     // Hosted mode (`--hosted`, over SSH): nothing is saved
     case hostedNotice = "hosted_notice"
     case evidenceFull = "evidence_full"          // "{max}"
+    case copySaved = "copy_saved"                // followed by the copy's path
 }

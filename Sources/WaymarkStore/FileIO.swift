@@ -49,6 +49,19 @@ enum FileIO {
         return String(path[path.index(after: slash)...])
     }
 
+    /// Where a write to `path` must go: the path itself, or, when it is a symlink, the file it
+    /// points at (so the atomic rename replaces that file, and the link stays a link). A link that
+    /// points nowhere, or not at a plain file, is `.notAPlanFile`: nothing is written.
+    static func writeTarget(_ path: String) throws(PlanStoreError) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return path }
+        guard let resolved = realpath(path, nil) else { throw .notAPlanFile }
+        defer { free(resolved) }
+        let target = String(cString: resolved)
+        guard stat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw .notAPlanFile }
+        return target
+    }
+
     static func readWhole(_ path: String) throws(PlanStoreError) -> ([UInt8], FileIdentity) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -119,16 +132,20 @@ enum FileIO {
     static func removeLeftovers(for path: String) {
         let dir = folder(of: path)
         let prefix = ".\(name(of: path))\(leftoverPrefix)"
-        guard let stream = opendir(dir) else { return }
+        for name in names(in: dir) where name.hasPrefix(prefix) { unlink("\(dir)/\(name)") }
+    }
+
+    /// The names in a folder (none if it cannot be read).
+    static func names(in dir: String) -> [String] {
+        guard let stream = opendir(dir) else { return [] }
         var names: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            names.append(withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasPrefix(prefix) { names.append(name) }
+            })
         }
         closedir(stream)
-        for name in names { unlink("\(dir)/\(name)") }
+        return names
     }
 
     static func temporaryPath(for path: String) -> String {
@@ -139,8 +156,10 @@ enum FileIO {
 
     /// Writes `bytes` to a new temporary file beside `path` (mode 0600), flushes it to the disk,
     /// renames it over `path` and flushes the folder. Returns the new file's identity.
-    static func writeAtomically(_ bytes: [UInt8], to path: String,
-                                beforeRename: (@Sendable (String) -> Bool)? = nil) throws(PlanStoreError) -> FileIdentity {
+    /// `exclusive`: never replaces a file already at `path` (link, not rename); nil when one is there.
+    @discardableResult
+    static func writeAtomically(_ bytes: [UInt8], to path: String, exclusive: Bool = false,
+                                beforeRename: (@Sendable (String) -> Bool)? = nil) throws(PlanStoreError) -> FileIdentity? {
         let temporary = temporaryPath(for: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw PlanStoreError.from(errno: errno, "create") }
@@ -162,7 +181,15 @@ enum FileIO {
         closed = true
         if close(fd) != 0 { throw fail(errno, "close") }
         if let beforeRename, !beforeRename(temporary) { throw .system(operation: "stopped before rename (test)", errno: 0) }
-        if rename(temporary, path) != 0 { throw fail(errno, "rename") }
+        if exclusive {
+            let linked = link(temporary, path)
+            let number = errno
+            unlink(temporary)
+            if linked != 0 {
+                if number == EEXIST { return nil }
+                throw PlanStoreError.from(errno: number, "link")
+            }
+        } else if rename(temporary, path) != 0 { throw fail(errno, "rename") }
         syncFolder(folder(of: path))
         guard let identity = identity(path) else { throw .system(operation: "stat", errno: errno) }
         return identity

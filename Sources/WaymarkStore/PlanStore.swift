@@ -98,12 +98,39 @@ public final class PlanFile {
         guard stat(path, &info) == 0 else {
             // A symlink loop, or a path through a file: nothing that could ever hold a plan.
             switch errno {
-            case ENOENT: return .none
+            case ENOENT:
+                // A symlink that points nowhere (a stick not plugged in) is not a place to create.
+                return lstat(path, &info) == 0 ? .notAFile : .none
             case ELOOP, ENOTDIR, ENAMETOOLONG: return .notAFile
             default: return .saved
             }
         }
         return (info.st_mode & S_IFMT) == S_IFREG ? .saved : .notAFile
+    }
+
+    /// The file to open at start: `path`, unless it cannot be a plan (not a plan, a damaged
+    /// header, a newer version, a folder, or gone) and a plan was started elsewhere beside it
+    /// ("start a new plan and save it somewhere else" saves to `<path>-new`); then that one,
+    /// following `-new` again if it too was replaced the same way. Reads headers only.
+    public static func pathToOpen(_ path: String) -> String {
+        var current = path
+        for _ in 0..<8 {
+            let next = newPlanPath(for: current)
+            guard !looksLikeAPlan(current), looksLikeAPlan(next) else { return current }
+            current = next
+        }
+        return current
+    }
+
+    /// Where "start a new plan and save it somewhere else" saves, beside `path`.
+    public static func newPlanPath(for path: String) -> String { path + "-new" }
+
+    /// A plain file whose header is Waymark's, whole and of this version (the passphrase and the
+    /// body are not checked).
+    static func looksLikeAPlan(_ path: String) -> Bool {
+        // The header and the smallest sealed box fit in 256 bytes: no need to read the whole file.
+        guard status(at: path) == .saved, let bytes = (try? FileIO.readStart(path, count: 256)) ?? nil else { return false }
+        return (try? FileFormat.parse(bytes)) != nil
     }
 
     // MARK: - Create, unlock, save, lock, erase
@@ -154,15 +181,44 @@ public final class PlanFile {
     /// with `overwrite: true`.
     public func save(_ plan: SafetyPlan, overwrite: Bool = false) throws(PlanStoreError) {
         guard let key else { throw .locked }
-        let folder = FileIO.folder(of: path)
+        let target = try FileIO.writeTarget(path)
+        let folder = FileIO.folder(of: target)
         try FileIO.makeFolder(folder)
-        if !overwrite, FileIO.identity(path) != identity { throw .fileChanged }
-        FileIO.removeLeftovers(for: path)
+        if !overwrite, FileIO.identity(target) != identity { throw .fileChanged }
+        FileIO.removeLeftovers(for: target)
 
         var plaintext = FileFormat.pad(SafetyPlanCoding.encode(plan))
         defer { wipe(&plaintext) }
         let bytes = try FileFormat.seal(plaintext, header: header, key: key)
-        identity = try FileIO.writeAtomically(bytes, to: path, beforeRename: beforeRename)
+        identity = try FileIO.writeAtomically(bytes, to: target, beforeRename: beforeRename)
+    }
+
+    /// Leaving while the file was changed elsewhere: the plan is saved, encrypted with the same
+    /// key, into a new file beside it (`<plan>-1`, `-2`, … the first free name), never over
+    /// either file. Returns its path.
+    public func saveCopy(_ plan: SafetyPlan) throws(PlanStoreError) -> String {
+        guard let key else { throw .locked }
+        let target = (try? FileIO.writeTarget(path)) ?? path
+        try FileIO.makeFolder(FileIO.folder(of: target))
+        var plaintext = FileFormat.pad(SafetyPlanCoding.encode(plan))
+        defer { wipe(&plaintext) }
+        let bytes = try FileFormat.seal(plaintext, header: header, key: key)
+        for number in 1...999 {
+            let copy = "\(target)-\(number)"
+            if try FileIO.writeAtomically(bytes, to: copy, exclusive: true) != nil { return copy }
+        }
+        throw .fileExists
+    }
+
+    /// Copies `saveCopy` left beside the plan at `path`, oldest first.
+    public static func copiesBeside(_ path: String) -> [String] {
+        let target = (try? FileIO.writeTarget(path)) ?? path
+        let prefix = FileIO.name(of: target) + "-"
+        let numbers = FileIO.names(in: FileIO.folder(of: target)).compactMap { name -> Int? in
+            guard name.hasPrefix(prefix) else { return nil }
+            return Int(name.dropFirst(prefix.count))
+        }
+        return numbers.sorted().map { "\(target)-\($0)" }.filter(looksLikeAPlan)
     }
 
     /// Drops the key. The handle cannot save again; unlock the file for that.
@@ -179,6 +235,8 @@ public final class PlanFile {
     /// is not an error. Anything that does not start as a Waymark plan is left alone
     /// (`.notAPlanFile`): a mistyped `--plan-file` must never cost someone another file.
     public static func erase(path: String) throws(PlanStoreError) {
+        // Through a symlink, the plan it points at (removing only the link would leave the plan).
+        let path = (try? FileIO.writeTarget(path)) ?? path
         guard let start = try FileIO.readStart(path, count: FileFormat.magic.count) else { return }
         guard start.count == FileFormat.magic.count ? start == FileFormat.magic : FileFormat.magic.starts(with: start) else {
             throw .notAPlanFile

@@ -13,6 +13,7 @@ public enum PlainSession {
         var state = AppState(content: setup.content, size: Size(width: width, height: height), planFile: setup.planFile,
                              planPath: setup.planPath, exportPath: setup.exportPath,
                              settings: Settings(idleMinutes: setup.idleMinutes), hosted: setup.hosted)
+        state.noteCopiesSaved(setup.copiesSaved)
         if let complete = setup.complete {
             switch complete({}) {
             case .success(let full): state.switchContent(plainWords(full))
@@ -42,7 +43,7 @@ public enum PlainSession {
                     exit(1)
                 }
             } else if let plan = state.planToSave {
-                _ = setup.plans.save(plan)
+                _ = setup.plans.saveBeforeLeaving(plan)
             }
             exit(0)
         }

@@ -14,6 +14,8 @@ public struct SessionSetup {
     /// Minutes without a key after which the program does what the quick exit does (nil: never).
     public var idleMinutes: Int?
     public var plans: PlanKeeper
+    /// Copies of the plan saved beside its file at an earlier exit (said when the plan is opened).
+    public var copiesSaved: [String] = []
     /// The content of another language (loaded the first time it is asked for; the closure is
     /// called between files, as for `complete`).
     public var load: (String, () -> Void) -> Result<Content, ContentLoadFailure>
@@ -45,10 +47,15 @@ public struct SessionSetup {
 public struct PlanKeeper {
     public var perform: (PlanEffect, SafetyPlan) -> PlanOutcome
     public var save: (SafetyPlan) -> PlanOutcome
+    /// The save on a quick exit or a termination signal: as `save`, but where the file was
+    /// changed elsewhere, into a new file beside it (nobody is left to ask).
+    public var saveBeforeLeaving: (SafetyPlan) -> PlanOutcome
 
-    public init(perform: @escaping (PlanEffect, SafetyPlan) -> PlanOutcome, save: @escaping (SafetyPlan) -> PlanOutcome) {
+    public init(perform: @escaping (PlanEffect, SafetyPlan) -> PlanOutcome, save: @escaping (SafetyPlan) -> PlanOutcome,
+                saveBeforeLeaving: ((SafetyPlan) -> PlanOutcome)? = nil) {
         self.perform = perform
         self.save = save
+        self.saveBeforeLeaving = saveBeforeLeaving ?? save
     }
 }
 
@@ -66,12 +73,26 @@ public enum Session {
         var state = AppState(content: setup.content, size: terminal.size, planFile: setup.planFile,
                              planPath: setup.planPath, exportPath: setup.exportPath,
                              settings: Settings(idleMinutes: setup.idleMinutes, theme: terminal.theme), hosted: setup.hosted)
+        state.noteCopiesSaved(setup.copiesSaved)
         /// Clears the screen first, then writes the latest plan, then ends: the clearing is never
         /// delayed and typed work is never lost.
         func quickExit() -> Never {
             terminal.clearScreenNow()
-            if let plan = state.planToSave { _ = setup.plans.save(plan) }
+            if let plan = state.planToSave { _ = writing { setup.plans.saveBeforeLeaving(plan) } }
             _exit(0)
+        }
+        /// A write of the plan's file: a termination signal meanwhile waits for it to finish
+        /// (a half-written temporary file would lose the last keys); then the program ends.
+        var terminationCame = false
+        func writing(_ body: () -> PlanOutcome) -> PlanOutcome {
+            wm_guard_save_begin()
+            let outcome = body()
+            if wm_guard_save_end() != 0 { terminationCame = true }
+            return outcome
+        }
+        /// After a write that a termination signal waited for: what is still unsaved, then end.
+        func endIfTerminationCame() {
+            if terminationCame { quickExit() }
         }
 
         var lastKey = monotonicMilliseconds()
@@ -136,10 +157,10 @@ public enum Session {
                 case .quickExit: quickExit()
                 case .quit:
                     if let plan = state.planToSave {
-                        let outcome = setup.plans.save(plan)
-                        if outcome == .saved {
-                            state.planWasSaved()
-                        } else if !state.plan.leavingUnsaved {
+                        let outcome = writing { setup.plans.save(plan) }
+                        if outcome == .saved { state.planWasSaved() }
+                        endIfTerminationCame()
+                        if outcome != .saved, !state.plan.leavingUnsaved {
                             // Never leave quietly with work that could not be saved: say why, stay.
                             state.quitFailedToSave(outcome)
                             continue
@@ -164,7 +185,13 @@ public enum Session {
                     // Show "Opening your plan..." before the key derivation takes its moment.
                     frame = render(state)
                     terminal.draw(frame)
-                    state.apply(performAnsweringQuickExit(request))
+                    switch request {
+                    case .create, .lock, .overwrite:
+                        state.apply(writing { performAnsweringQuickExit(request) })
+                        endIfTerminationCame()
+                    case .unlock, .erase, .export:
+                        state.apply(performAnsweringQuickExit(request))
+                    }
                 }
             }
         }
@@ -200,8 +227,9 @@ public enum Session {
             case .workDone: break
             case .idle:
                 if let plan = state.planToAutosave {
-                    let outcome = setup.plans.save(plan)
+                    let outcome = writing { setup.plans.save(plan) }
                     if outcome == .saved { state.planWasSaved() } else { state.planSaveFailed(outcome) }
+                    endIfTerminationCame()
                 }
             case .resized:
                 _ = state.update(.resize(terminal.resized()))

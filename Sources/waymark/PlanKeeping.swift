@@ -28,7 +28,8 @@ final class PlanFiles {
                                  save: { _ in .failed(.saveFailed, detail: nil) }) }
 
     var keeper: PlanKeeper {
-        PlanKeeper(perform: { [self] effect, plan in perform(effect, plan) }, save: { [self] plan in save(plan) })
+        PlanKeeper(perform: { [self] effect, plan in perform(effect, plan) }, save: { [self] plan in save(plan) },
+                   saveBeforeLeaving: { [self] plan in saveBeforeLeaving(plan) })
     }
 
     func perform(_ effect: PlanEffect, _ plan: SafetyPlan) -> PlanOutcome {
@@ -72,6 +73,19 @@ final class PlanFiles {
             return .saved
         } catch {
             return outcome(of: error)
+        }
+    }
+
+    /// Leaving with the file changed elsewhere: the plan goes into a new file beside it, so
+    /// neither the other program's file nor the person's words are lost.
+    func saveBeforeLeaving(_ plan: SafetyPlan) -> PlanOutcome {
+        let outcome = save(plan)
+        guard outcome == .changedOnDisk, let file else { return outcome }
+        do {
+            _ = try file.saveCopy(plan)
+            return .saved
+        } catch {
+            return self.outcome(of: error)
         }
     }
 

@@ -143,12 +143,14 @@ struct Run: ParsableCommand {
         // Hosted: the plan's file is never looked for, so neither HOME nor XDG_DATA_HOME is read
         // and no PlanStore code can run.
         if !hosted {
-            let plans = PlanFiles(path: planFile.map(expandHome) ?? PlanFile.defaultPath())
+            // A plan started elsewhere (beside a file that cannot be used) is found again.
+            let plans = PlanFiles(path: PlanFile.pathToOpen(planFile.map(expandHome) ?? PlanFile.defaultPath()))
             let home = getenv("HOME").map { String(cString: $0) } ?? "."
             setup.planFile = plans.initialState
             setup.planPath = plans.path
             setup.exportPath = home + "/notes.txt"
             setup.plans = plans.keeper
+            setup.copiesSaved = PlanFile.copiesBeside(plans.path)
         }
         if plain || !Terminal.termCanDrawFullScreen() { PlainSession.run(setup) }
         do {

@@ -103,4 +103,112 @@ struct SaveFailureTerminalTests {
         tmux.press("Escape")
         #expect(tmux.waitForExit(seconds: 5))
     }
+
+    /// Closing the window sends SIGHUP, and often SIGTERM or another SIGHUP right after it. Before,
+    /// the second signal ended the program at once (`_exit` in the handler), before or during the
+    /// save the first one had asked for: the last words were lost, or an empty temporary file was
+    /// left beside the plan.
+    @Test(arguments: [["HUP", "TERM"], ["HUP", "HUP"]])
+    func aSecondSignalDuringTheSaveKeepsTheLastWords(_ signals: [String]) throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/plan"
+        let tmux = Tmux(width: 100, height: 30, environment: ["XDG_DATA_HOME": folder + "/data"])
+        try saveAPlanAndStartTyping(tmux, path: path)
+        tmux.press("-l", " LASTWORDS")
+        try #require(tmux.waitFor { $0.contains("FIRSTWORDS LASTWORDS") })
+        // Sooner than the pause after which typing is saved anyway.
+        #expect(tmux.signalProgram(signals))
+        #expect(tmux.waitForExit(seconds: 10))
+        #expect(tmux.waitFor { $0.contains("exit=0") }, "\(tmux.screen())")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(names.filter { $0.hasPrefix(".plan.tmp-") }.isEmpty, "no temporary file is left: \(names)")
+        tmux.type("clear; \(Binary.path) --plan-file \(path)")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        try #require(tmux.waitFor { $0.contains("Type your passphrase to open it") })
+        tmux.type("a long passphrase")
+        try #require(tmux.waitFor(seconds: 30) { $0.contains("Go-bag") }, "\(tmux.screen())")
+        tmux.press("Home", "Enter")
+        #expect(tmux.waitFor { $0.contains("FIRSTWORDS LASTWORDS") }, "the last words were saved:\n\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 5))
+    }
+
+    /// The quick exit while the plan file was changed elsewhere: before, the save was refused
+    /// and the words typed since were lost. Now they go into a new file beside it, and the next
+    /// start says where.
+    @Test func theQuickExitOnAChangedFileKeepsTheWordsInACopyBesideIt() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/plan"
+        let tmux = Tmux(width: 100, height: 30, environment: ["XDG_DATA_HOME": folder + "/data"])
+        try saveAPlanAndStartTyping(tmux, path: path)
+        // Wait for the pause's save, then change the file as another program would.
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        try #require(tmux.waitFor { _ in (try? Data(contentsOf: URL(fileURLWithPath: path))) != before }, "the pause's save")
+        usleep(200_000)
+        let other = try Data(contentsOf: URL(fileURLWithPath: path)) + Data([0])
+        try other.write(to: URL(fileURLWithPath: path))
+        tmux.press("-l", " COPIEDWORDS")
+        try #require(tmux.waitFor { $0.contains("FIRSTWORDS COPIEDWORDS") })
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 10))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == other, "the other program's file is left as it is")
+        #expect(FileManager.default.fileExists(atPath: path + "-1"), "\((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])")
+        tmux.type("clear; \(Binary.path) --plan-file \(path)")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        #expect(tmux.waitFor { $0.contains("saved beside it") && $0.contains("plan-1") }, "the next start says where:\n\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 5))
+        tmux.type("clear; \(Binary.path) --plan-file \(path)-1")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        try #require(tmux.waitFor { $0.contains("Type your passphrase to open it") })
+        tmux.type("a long passphrase")
+        try #require(tmux.waitFor(seconds: 30) { $0.contains("Go-bag") }, "\(tmux.screen())")
+        tmux.press("Home", "Enter")
+        #expect(tmux.waitFor { $0.contains("FIRSTWORDS COPIEDWORDS") }, "the copy holds the words:\n\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 5))
+    }
+
+    /// The usual file is not a plan, and a new plan was saved beside it as `plan-new` ("Start a
+    /// new plan and save it somewhere else"): the next start opens that one. Before, it said
+    /// again that the usual file was not a plan, and the new plan was never found.
+    @Test func theNextStartOpensThePlanStartedElsewhere() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/plan"
+        try Data("my notes, not a plan".utf8).write(to: URL(fileURLWithPath: path))
+        let tmux = Tmux(width: 100, height: 30, environment: ["XDG_DATA_HOME": folder + "/data"])
+        tmux.type("\(Binary.path) --plan-file \(path); echo \"exit=$?\"")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        // A plain file: only trying to open it finds that it is not a plan.
+        try #require(tmux.waitFor { $0.contains("Type your passphrase to open it") }, "\(tmux.screen())")
+        tmux.type("anything")
+        try #require(tmux.waitFor(seconds: 30) { $0.contains("is not a Waymark plan") }, "\(tmux.screen())")
+        tmux.press("Enter")  // Start a new plan and save it somewhere else
+        try #require(tmux.waitFor { $0.contains("Save my plan") }, "\(tmux.screen())")
+        tmux.press("End", "Up", "Enter")
+        try #require(tmux.waitFor { $0.contains("Choose a passphrase") }, "\(tmux.screen())")
+        tmux.type("a long passphrase")
+        try #require(tmux.waitFor { $0.contains("Type it again") })
+        tmux.type("a long passphrase")
+        try #require(tmux.waitFor(seconds: 30) { $0.contains("Saved, locked with your passphrase.") }, "\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 5))
+        #expect(FileManager.default.fileExists(atPath: path + "-new"))
+        tmux.type("clear; \(Binary.path) --plan-file \(path)")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        #expect(tmux.waitFor { $0.contains("Type your passphrase to open it") }, "the new plan is found:\n\(tmux.screen())")
+        tmux.type("a long passphrase")
+        #expect(tmux.waitFor(seconds: 30) { $0.contains("Go-bag") }, "\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 5))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("my notes, not a plan".utf8))
+    }
 }

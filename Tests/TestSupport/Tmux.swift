@@ -83,6 +83,16 @@ public final class Tmux: @unchecked Sendable {
         return true
     }
 
+    /// Sends several signals one right after the other, from one shell, so that the later ones
+    /// come while the program is still answering the first.
+    @discardableResult
+    public func signalProgram(_ signals: [String], named program: String = "waymark") -> Bool {
+        let pid = Tmux.run(["pgrep", "-P", "\(shellPID())", program]).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !pid.isEmpty else { return false }
+        Tmux.run(["/bin/sh", "-c", signals.map { "kill -\($0) \(pid)" }.joined(separator: "; ")])
+        return true
+    }
+
     public func shellPID() -> Int32 {
         Int32(run(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }

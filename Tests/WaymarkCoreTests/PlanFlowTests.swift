@@ -16,6 +16,24 @@ import WaymarkCore
         _ = s.update(.insert(text))
     }
 
+    /// A copy saved beside a plan file that was changed elsewhere (at a quick exit): the next
+    /// start says where it is when the plan is opened, once, in both languages.
+    @Test func aCopySavedAtTheLastExitIsNamedWhenThePlanIsOpened() {
+        for file in [PlanFileState.locked, .notSaved] {
+            var s = AppState(content: Fixtures.shipped, size: Size(width: 80, height: 24), planFile: file,
+                             planPath: "/tmp/x/plan", exportPath: "/tmp/x/notes.txt")
+            s.noteCopiesSaved(["/tmp/x/plan-1"])
+            let n = s.content.menus["main"]!.items.firstIndex { $0.target == .plan }! + 1
+            _ = s.update(.number(n))
+            #expect(s.plan.message?.word == .copySaved && s.plan.message?.detail == "/tmp/x/plan-1", "\(file)")
+            let intro = "\(s.form(for: s.screen)!.intro)"
+            #expect(intro.contains("/tmp/x/plan-1"), "\(intro)")
+        }
+        for content in [Fixtures.shipped, Fixtures.spanish] {
+            #expect(content.plan![.copySaved] != "copy_saved", "\(content.language)")
+        }
+    }
+
     @Test func opensOnTheOverviewWhenNothingIsSaved() {
         let s = open()
         #expect(s.screen == .planOverview(selection: 0, scroll: 0))

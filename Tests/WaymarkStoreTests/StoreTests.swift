@@ -213,6 +213,108 @@ func samplePlan() -> SafetyPlan {
     }
 
     /// Issue 15: a symlink loop read as "a saved plan", and opening it said "could not be saved".
+    /// `--plan-file` naming a symlink (to a USB stick, say): saving writes through it. Before,
+    /// the rename replaced the link with a regular file beside it, and the target kept the old plan.
+    @Test func savingThroughASymlinkKeepsTheLinkAndUpdatesItsTarget() throws {
+        let scratch = Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.root + "/usb", withIntermediateDirectories: true)
+        let target = scratch.root + "/usb/plan"
+        let link = scratch.root + "/plan"
+        try PlanFile.create(path: target, passphrase: "pw", parameters: fast).save(SafetyPlan())
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        var newer = samplePlan()
+        newer.setValue("through the link", for: "leaving-places")
+        let (opened, _) = try PlanFile.unlock(path: link, passphrase: "pw")
+        try opened.save(newer)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target, "the link is still a link")
+        #expect(try PlanFile.unlock(path: target, passphrase: "pw").1 == newer, "the target holds the new plan")
+        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.root).sorted()
+        #expect(left == ["plan", "usb"], "nothing else beside the link: \(left)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root + "/usb") == ["plan"])
+    }
+
+    /// "Erase my plan" through a link erases the plan it points at. Before, only the link was
+    /// removed, and the plan stayed on the stick while the screen said it was erased.
+    @Test func erasingThroughASymlinkErasesThePlanItPointsAt() throws {
+        let scratch = Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.root + "/usb", withIntermediateDirectories: true)
+        let target = scratch.root + "/usb/plan"
+        let link = scratch.root + "/plan"
+        try PlanFile.create(path: target, passphrase: "pw", parameters: fast).save(samplePlan())
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        try PlanFile.erase(path: link)
+        #expect(!FileManager.default.fileExists(atPath: target), "the plan itself is gone")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target, "the link is left")
+    }
+
+    /// A link that points nowhere (the USB stick is not plugged in) is refused, and left as it is.
+    @Test func aDanglingSymlinkIsRefusedAndLeftAsItIs() throws {
+        let scratch = Scratch()
+        let link = scratch.root + "/plan"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: scratch.root + "/usb/plan")
+        #expect(PlanFile.status(at: link) == .notAFile)
+        #expect(throws: PlanStoreError.fileExists) { try PlanFile.create(path: link, passphrase: "pw", parameters: fast) }
+        // A link that dangles after the plan was opened (the stick was pulled out): saving over
+        // it, even when told to, is refused.
+        try FileManager.default.createDirectory(atPath: scratch.root + "/usb", withIntermediateDirectories: true)
+        try PlanFile.create(path: scratch.root + "/usb/plan", passphrase: "pw", parameters: fast).save(SafetyPlan())
+        let (opened, _) = try PlanFile.unlock(path: link, passphrase: "pw")
+        try FileManager.default.removeItem(atPath: scratch.root + "/usb")
+        #expect(throws: PlanStoreError.notAPlanFile) { try opened.save(samplePlan(), overwrite: true) }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == scratch.root + "/usb/plan")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root) == ["plan"])
+    }
+
+    /// "Start a new plan and save it somewhere else" saves to `<plan>-new` when the usual file
+    /// cannot be used. Before, the next start looked only at the usual file, so the new plan was
+    /// never found again (and a second new plan could not be saved: `plan-new` was taken).
+    @Test func theNextStartFindsThePlanStartedElsewhere() throws {
+        let scratch = Scratch()
+        let usual = scratch.root + "/plan"
+        #expect(PlanFile.pathToOpen(usual) == usual, "nothing there: the usual place")
+        FileManager.default.createFile(atPath: usual, contents: Data("not a plan".utf8))
+        #expect(PlanFile.pathToOpen(usual) == usual, "no new plan yet: the usual file, to be reported")
+        try PlanFile.create(path: usual + "-new", passphrase: "pw", parameters: fast).save(samplePlan())
+        #expect(PlanFile.pathToOpen(usual) == usual + "-new", "a file that is not a plan: the new one")
+        // Damaged header, newer version, a folder, or gone: the new plan too.
+        var damaged = bytes(usual + "-new")
+        damaged[9] ^= 0xFF
+        FileManager.default.createFile(atPath: usual, contents: Data(damaged))
+        #expect(PlanFile.pathToOpen(usual) == usual + "-new")
+        try FileManager.default.removeItem(atPath: usual)
+        try FileManager.default.createDirectory(atPath: usual, withIntermediateDirectories: false)
+        #expect(PlanFile.pathToOpen(usual) == usual + "-new")
+        try FileManager.default.removeItem(atPath: usual)
+        #expect(PlanFile.pathToOpen(usual) == usual + "-new")
+        // The usual file is a good plan again: it comes first.
+        try PlanFile.create(path: usual, passphrase: "pw", parameters: fast).save(SafetyPlan())
+        #expect(PlanFile.pathToOpen(usual) == usual)
+    }
+
+    /// Leaving while the plan file was changed elsewhere: before, the save was refused and the
+    /// words were lost. The copy goes into a new file beside it, never over either file.
+    @Test func aCopyBesideAChangedFileKeepsThePlanAndOverwritesNothing() throws {
+        let scratch = Scratch()
+        let path = scratch.root + "/plan"
+        let file = try PlanFile.create(path: path, passphrase: "pw", parameters: fast)
+        try file.save(SafetyPlan())
+        let theirs = bytes(path) + [0]
+        FileManager.default.createFile(atPath: path, contents: Data(theirs))
+        #expect(throws: PlanStoreError.fileChanged) { try file.save(samplePlan()) }
+        #expect(PlanFile.copiesBeside(path).isEmpty)
+        FileManager.default.createFile(atPath: path + "-1", contents: Data("someone else's".utf8))
+        let copy = try file.saveCopy(samplePlan())
+        #expect(copy == path + "-2", "the first free name")
+        #expect(bytes(path) == theirs, "the changed file is left as it is")
+        #expect(bytes(path + "-1") == Array("someone else's".utf8), "another file is never overwritten")
+        #expect(try PlanFile.unlock(path: copy, passphrase: "pw").1 == samplePlan(), "the same passphrase opens it")
+        #expect(mode(copy) == 0o600)
+        #expect(PlanFile.copiesBeside(path) == [copy], "found at the next start (not the file that is not a plan)")
+        #expect(try file.saveCopy(samplePlan()) == path + "-3")
+        #expect(PlanFile.copiesBeside(path) == [path + "-2", path + "-3"])
+        #expect(try !FileManager.default.contentsOfDirectory(atPath: scratch.root).contains { $0.contains(".tmp-") })
+    }
+
     @Test func aSymlinkLoopIsNotAPlan() throws {
         let scratch = Scratch()
         let path = scratch.root + "/plan"

@@ -40,6 +40,13 @@ int wm_resize_pipe_fd(void);
 /// what is unsaved and end.
 void wm_guard_defer_termination(int defer);
 
+/// Around writing the plan's file: a termination signal meanwhile clears the screen at once but
+/// lets the write and rename finish; `wm_guard_save_end` then returns non-zero, and the caller
+/// must end the process (`_exit`). The backstop alarm never ends the process mid-save (it waits
+/// up to ten more seconds for a slow disk).
+void wm_guard_save_begin(void);
+int wm_guard_save_end(void);
+
 /// Becomes readable when a termination signal arrived while termination was deferred.
 int wm_termination_pipe_fd(void);
 
