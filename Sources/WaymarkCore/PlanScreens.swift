@@ -83,6 +83,10 @@ extension AppState {
             if purpose == .unlock { rows.append(.action(.erase, label: template[.erase], detail: nil)) }
         case .planUnusable:
             if case .unusable(let word) = self.plan.file { intro.append(.callout([Span(template[word])])) }
+            // The file cannot be opened, but a copy of the plan as it was left may be beside it.
+            if !self.plan.copiesSaved.isEmpty {
+                intro.append(.callout([Span(template[.copySaved] + " " + self.plan.copiesSaved.joined(separator: ", "))]))
+            }
             rows.append(.action(.startNewElsewhere, label: template[.startNewElsewhere], detail: nil))
         case .planConfirm(let kind, _, _):
             switch kind {
@@ -127,9 +131,10 @@ extension AppState {
         case .unusable: push(.planUnusable(selection: 0, scroll: 0))
         case .notSaved, .open: push(.planOverview(selection: 0, scroll: 0))
         }
-        if !plan.copiesSaved.isEmpty {
+        let unusable = if case .unusable = plan.file { true } else { false }
+        if !plan.copiesSaved.isEmpty, !plan.copiesNamed, !unusable {
             plan.message = (.copySaved, plan.copiesSaved.joined(separator: ", "))
-            plan.copiesSaved = []
+            plan.copiesNamed = true
             relayout()
         }
     }

@@ -104,6 +104,8 @@ public struct PlanState: Sendable, Equatable {
     public var evidenceIsFull: Bool { evidenceLimit.map { plan.evidence.count >= $0 } ?? false }
     /// Copies saved beside a file that had been changed elsewhere, said when the plan is opened.
     public internal(set) var copiesSaved: [String] = []
+    /// Said once when the plan screens open (and always on the screen for a file that cannot be used).
+    var copiesNamed = false
 
     public init(file: PlanFileState) {
         self.file = file

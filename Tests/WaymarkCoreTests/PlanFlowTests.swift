@@ -34,6 +34,29 @@ import WaymarkCore
         }
     }
 
+    /// The plan file cannot be opened (damaged, found so at start or when unlocking): the copy
+    /// with the words as they were left is named there too, since that is where it matters.
+    @Test func aCopyIsNamedWhereThePlanFileCannotBeOpened() {
+        var atStart = AppState(content: Fixtures.shipped, size: Size(width: 80, height: 24), planFile: .unusable(.fileCorrupt),
+                               planPath: "/tmp/x/plan", exportPath: "/tmp/x/notes.txt")
+        atStart.noteCopiesSaved(["/tmp/x/plan-1"])
+        let n = atStart.content.menus["main"]!.items.firstIndex { $0.target == .plan }! + 1
+        _ = atStart.update(.number(n))
+        let said = "\(atStart.form(for: atStart.screen)!.intro)"
+        #expect(said.components(separatedBy: "/tmp/x/plan-1").count == 2, "named once: \(said)")
+
+        var unlocking = AppState(content: Fixtures.spanish, size: Size(width: 80, height: 24), planFile: .locked,
+                                 planPath: "/tmp/x/plan", exportPath: "/tmp/x/notes.txt")
+        unlocking.noteCopiesSaved(["/tmp/x/plan-1"])
+        _ = unlocking.update(.number(n))
+        _ = unlocking.update(.insert("pan con queso"))
+        _ = unlocking.update(.open)
+        unlocking.apply(.failed(.fileCorrupt, detail: nil))
+        let shown = "\(unlocking.form(for: unlocking.screen)!.intro)"
+        #expect(unlocking.screen == .planUnusable(selection: 0, scroll: 0), "\(unlocking.screen)")
+        #expect(shown.contains("/tmp/x/plan-1") && shown.contains(unlocking.content.plan![.copySaved]), "\(shown)")
+    }
+
     @Test func opensOnTheOverviewWhenNothingIsSaved() {
         let s = open()
         #expect(s.screen == .planOverview(selection: 0, scroll: 0))
