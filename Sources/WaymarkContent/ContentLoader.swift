@@ -56,9 +56,11 @@ public enum ContentLoader {
                 if let page { pages[id] = page }
                 between()
             }
-            let (menus, menuLines, itemLines) = loadMenus("\(folder)/menu.yaml", &problems)
-            validate(menus: menus, lines: menuLines, itemLines: itemLines, pageIDs: Set(pageIDs),
+            let (rawMenus, menuLines, itemLines) = loadMenus("\(folder)/menu.yaml", &problems)
+            validate(menus: rawMenus, lines: menuLines, itemLines: itemLines, pageIDs: Set(pageIDs),
                      file: "\(folder)/menu.yaml", &problems)
+            let menus = LanguageLoader.fill(rawMenus, itemLines: itemLines, file: "\(folder)/menu.yaml",
+                                            language: language, languages: languages, &problems)
 
             var screener: Screener?
             var plan: SafetyPlanTemplate?

@@ -83,4 +83,26 @@ public enum LanguageLoader {
         let all = languages.map(\.name).joined(separator: " / ")
         return text.replacing("{language.next}", with: next).replacing("{language.all}", with: all)
     }
+
+    /// The menus with `{language.next}` and `{language.all}` filled in. With more than two
+    /// languages, a language item (`language: true`) goes to the next one in turn, so its label
+    /// must say which: written out ("Español (Spanish)") it would be wrong in some language.
+    static func fill(_ menus: [String: Menu], itemLines: [String: [Int]], file: String, language: String,
+                     languages: [Language], _ problems: inout [ContentProblem]) -> [String: Menu] {
+        var filled = menus
+        for id in menus.keys.sorted() {
+            guard var menu = menus[id] else { continue }
+            menu.title = fill(menu.title, language: language, languages: languages)
+            menu.intro = menu.intro.map { fill($0, language: language, languages: languages) }
+            for (index, item) in menu.items.enumerated() {
+                if item.target == .language, languages.count > 2, !item.label.containsBytes("{language.next}") {
+                    problems.append(ContentProblem(file, itemLines[id]?[index] ?? 1,
+                        "item '\(item.label)': with more than two languages this item goes to the next one in turn; write its label with {language.next} (the name of the language it goes to)"))
+                }
+                menu.items[index].label = fill(item.label, language: language, languages: languages)
+            }
+            filled[id] = menu
+        }
+        return filled
+    }
 }

@@ -64,9 +64,10 @@ extension Fixtures {
     }
 
     /// A copy of the shipped content with a third language, `xx` ("Testish"), added the way an
-    /// editor adds one, with no change to the program: `xx/` is a copy of `en/` with its own
-    /// language.yaml and a few words changed, and agency.yaml gets an `xx:` text wherever it has
-    /// an `en:` one. The caller removes the folder.
+    /// editor adds one (Content/README.md, "Adding a language"), with no change to the program:
+    /// `xx/` is a copy of `en/` with its own language.yaml and a few words changed, agency.yaml
+    /// gets an `xx:` text wherever it has an `en:` one, and the menus' language items are
+    /// labelled `{language.next}`. The caller removes the folder.
     public static func copyWithThirdLanguage() throws -> String {
         let root = copyOfShippedContent()
         try FileManager.default.copyItem(atPath: root + "/en", toPath: root + "/xx")
@@ -76,6 +77,14 @@ extension Fixtures {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             guard text.contains(old) else { throw FixtureProblem("'\(old)' is not in en/\(file)") }
             try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        // With three languages, the language item says where it goes (the next language's name).
+        for (language, label) in [("en", "Español (Spanish)"), ("es", "English (inglés)"), ("xx", "Español (Spanish)")] {
+            let path = root + "/\(language)/menu.yaml"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            guard text.contains("label: \(label)\n") else { throw FixtureProblem("'label: \(label)' is not in \(language)/menu.yaml") }
+            try text.replacingOccurrences(of: "label: \(label)\n", with: "label: \"{language.next}\"\n")
+                .write(toFile: path, atomically: true, encoding: .utf8)
         }
         let agency = root + "/agency.yaml"
         var lines: [String] = []

@@ -45,6 +45,9 @@ import WaymarkCore
         let en = try ContentLoader.load(directory: root, language: "en")
         #expect(en.nextLanguage?.code == "es")
         #expect(en.strings[.footerLanguage] == "Español")
+        // The language item names the language it goes to.
+        #expect(es.menus["main"]?.items.last { $0.target == .language }?.label == "Testish")
+        #expect(xx.menus["main"]?.items.last { $0.target == .language }?.label == "English")
         // The agency's words in the third language are its own.
         #expect(xx.agency?.name == en.agency?.name)
     }
@@ -59,6 +62,18 @@ import WaymarkCore
         let found = ContentLoader.check(directory: root).map(\.description)
         #expect(found.count == 1, "\(found)")
         #expect(found.contains { $0.hasPrefix("\(menu):") && $0.hasSuffix("opens the help; in en it opens the language switch") }, "\(found)")
+    }
+
+    @Test func withThreeLanguagesTheLanguageItemMustSayWhereItGoes() throws {
+        let root = try Fixtures.copyWithThirdLanguage()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/es/menu.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "label: \"{language.next}\"", with: "label: English (inglés)").write(toFile: path, atomically: true, encoding: .utf8)
+        let line = 1 + (try String(contentsOfFile: path, encoding: .utf8)).split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("label: English (inglés)") }!
+        let found = ContentLoader.check(directory: root).map(\.description)
+        #expect(found == ["\(path):\(line): item 'English (inglés)': with more than two languages this item goes to the next one in turn; write its label with {language.next} (the name of the language it goes to)"], "\(found)")
     }
 
     /// (what language.yaml says, the problem reported, as language.yaml:line: message)
