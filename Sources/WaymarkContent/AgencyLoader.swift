@@ -42,7 +42,9 @@ public enum AgencyLoader {
             problems.append(ContentProblem(file, root.line, "expected 'name:', 'phone:', 'resources:' and 'words:'"))
             return nil
         }
-        var reader = Reader(file: file, language: language)
+        // The languages are the folders next to agency.yaml that have a language.yaml.
+        let folder = file.utf8.lastIndex(of: 47).map { String(Substring(file.utf8[..<$0])) } ?? "."
+        var reader = Reader(file: file, language: language, languages: LanguageLoader.codes(directory: folder))
         reader.unknownKeys(mapping, allowed: agencyKeys, what: "agency.yaml")
         let name = reader.words(mapping, "name", required: true, at: root.line)
         let phone = reader.phone(mapping, "phone", required: true, at: root.line)
@@ -114,11 +116,14 @@ public enum AgencyLoader {
     struct Reader {
         let file: String
         let language: String
+        /// Every language of the content (their codes): each needs its own words, or one text for all.
+        let languages: [String]
         var problems: [ContentProblem] = []
 
-        init(file: String, language: String) {
+        init(file: String, language: String, languages: [String]) {
             self.file = file
             self.language = language
+            self.languages = languages
         }
 
         mutating func problem(_ line: Int, _ message: String) {
@@ -154,8 +159,8 @@ public enum AgencyLoader {
             }
             var chosen: String?
             for (languageKey, value) in perLanguage {
-                guard let code = languageKey.string, Content.languages.contains(code) else {
-                    problem(languageKey.line, "'\(languageKey.string ?? "?")' is not a language Waymark has (\(Content.languages.joined(separator: ", ")))")
+                guard let code = languageKey.string, languages.contains(code) else {
+                    problem(languageKey.line, "'\(languageKey.string ?? "?")' is not a language Waymark has (\(languages.joined(separator: ", ")))")
                     continue
                 }
                 guard let text = value.string, !text.allSatisfy(\.isWhitespace) else {
@@ -165,7 +170,7 @@ public enum AgencyLoader {
                 if code == language { chosen = oneLine(text) }
             }
             let keyLine = mapping.pairs.first { $0.key.string == key }?.key.line ?? node.line
-            for code in Content.languages where perLanguage[code] == nil {
+            for code in languages where perLanguage[code] == nil {
                 problem(keyLine, "'\(key)'\(where_) has no text for '\(code)' (every language needs one, or write one text for all)")
             }
             return chosen

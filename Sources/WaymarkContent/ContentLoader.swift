@@ -3,7 +3,8 @@ import WaymarkCore
 /// Loads and validates `Content/<lang>/`. Every problem is reported with `file:line`, and all of
 /// them at once, so an editor can fix a whole batch in one go.
 public enum ContentLoader {
-    public static let languages = Content.languages
+    /// The languages of a content folder (its `<code>/language.yaml` files).
+    public static func languages(directory: String) -> [Language] { LanguageLoader.languages(directory: directory) }
     /// A content file bigger than this is surely a mistake (and would slow the start).
     public static let maxFileBytes = 1_000_000
 
@@ -27,6 +28,16 @@ public enum ContentLoader {
         guard Files.isDirectory(folder) else {
             throw ContentProblems([ContentProblem(folder, 0, "no folder for the language '\(language)'")])
         }
+        // The languages there, for `L` and the names it shows; this one's language.yaml must be good.
+        let languages = LanguageLoader.languages(directory: base)
+        if !languages.contains(where: { $0.code == language }) {
+            let file = LanguageLoader.file(directory: base, language: language)
+            if Files.exists(file) {
+                _ = LanguageLoader.load(file: file, code: language, &problems)
+            } else {
+                problems.append(ContentProblem(file, 0, "missing: every language's folder needs a \(LanguageLoader.fileName) with the language's own name (name: \"English\")"))
+            }
+        }
 
         // agency.yaml first: its words fill in the {agency.…} placeholders of every other file.
         let before = problems.count
@@ -34,7 +45,7 @@ public enum ContentLoader {
         let context = AgencyPlaceholders.Context(agency: agency, agencyFile: AgencyLoader.file(directory: base),
                                                  broken: problems.count > before)
         let (strings, pages, menus, screener, plan) = AgencyPlaceholders.$current.withValue(context) {
-            let strings = loadStrings("\(folder)/strings.yaml", &problems)
+            let strings = loadStrings("\(folder)/strings.yaml", language: language, languages: languages, &problems)
             let pageIDs = listPages("\(folder)/pages", &problems)
             var pages: [String: Page] = [:]
             for id in pageIDs where extent == .everything {
@@ -45,9 +56,11 @@ public enum ContentLoader {
                 if let page { pages[id] = page }
                 between()
             }
-            let (menus, menuLines, itemLines) = loadMenus("\(folder)/menu.yaml", &problems)
-            validate(menus: menus, lines: menuLines, itemLines: itemLines, pageIDs: Set(pageIDs),
+            let (rawMenus, menuLines, itemLines) = loadMenus("\(folder)/menu.yaml", &problems)
+            validate(menus: rawMenus, lines: menuLines, itemLines: itemLines, pageIDs: Set(pageIDs),
                      file: "\(folder)/menu.yaml", &problems)
+            let menus = LanguageLoader.fill(rawMenus, itemLines: itemLines, file: "\(folder)/menu.yaml",
+                                            language: language, languages: languages, &problems)
 
             var screener: Screener?
             var plan: SafetyPlanTemplate?
@@ -62,19 +75,35 @@ public enum ContentLoader {
         if !problems.isEmpty { throw ContentProblems(problems) }
         var content = Content(language: language, menus: menus, pages: pages, strings: strings, screener: screener, plan: plan)
         content.agency = agency
+        content.allLanguages = languages
         return content
     }
 
-    /// Checks every language, and that the languages match each other (same pages, menus,
+    /// Checks every language, and that each matches the default one, English (same pages, menus,
     /// items and targets, in the same order). Returns all problems (empty when all is good).
     public static func check(directory: String) -> [ContentProblem] {
         var problems: [ContentProblem] = []
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let codes = LanguageLoader.codes(directory: base)
+        if Files.isDirectory(base) {
+            for name in Files.list(base) ?? [] where !name.hasPrefix(".") && !codes.contains(name)
+                && Files.isDirectory("\(base)/\(name)") && Files.exists("\(base)/\(name)/menu.yaml") {
+                problems.append(ContentProblem("\(base)/\(name)/\(LanguageLoader.fileName)", 0,
+                    "missing: this folder looks like a language but has no \(LanguageLoader.fileName) (name: and the language's own name), so it is not offered"))
+            }
+            if codes.isEmpty {
+                problems.append(ContentProblem(base, 0, "no languages here: each language is a folder with a \(LanguageLoader.fileName) (e.g. en/\(LanguageLoader.fileName))"))
+            }
+        }
         var loaded: [Content] = []
-        for language in Content.languages {
+        for language in codes.isEmpty ? [Content.defaultLanguage] : codes {
             do { loaded.append(try load(directory: directory, language: language)) } catch { problems += error.problems }
         }
-        if loaded.count == Content.languages.count {
-            problems += Parity.compare(loaded[0], loaded[1], directory: directory)
+        // Every language against the default one (the first), when the default loaded.
+        if loaded.count > 1, let first = loaded.first, first.language == codes.first {
+            for other in loaded.dropFirst() {
+                problems += Parity.compare(first, other, directory: directory)
+            }
         }
         // agency.yaml is shared by the languages: its problems come once per language.
         var seen: Set<String> = []
@@ -203,7 +232,8 @@ public enum ContentLoader {
 
     static func lineOf(_ node: YAMLNode) -> Int { node.line }
 
-    static func loadStrings(_ file: String, _ problems: inout [ContentProblem]) -> Strings {
+    static func loadStrings(_ file: String, language: String = Content.defaultLanguage, languages: [Language] = [],
+                            _ problems: inout [ContentProblem]) -> Strings {
         guard let node = readYAML(file, &problems) else { return Strings([:]) }
         guard let mapping = node.mapping else {
             problems.append(ContentProblem(file, lineOf(node), "expected lines of the form 'key: text'"))
@@ -221,7 +251,12 @@ public enum ContentLoader {
                 problems.append(ContentProblem(file, lineOf(value), "'\(name)' needs some text"))
                 continue
             }
-            table[name] = text
+            let filled = LanguageLoader.fill(text, language: language, languages: languages)
+            if filled.containsBytes("{language.") {
+                problems.append(ContentProblem(file, lineOf(value),
+                    "'\(name)': an unknown {language.…} placeholder (there are \(LanguageLoader.placeholders.joined(separator: " and ")))"))
+            }
+            table[name] = filled
         }
         let strings = Strings(table)
         for key in strings.missing() where table[key.rawValue] == nil && mapping[key.rawValue] == nil {

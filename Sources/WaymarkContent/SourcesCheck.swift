@@ -162,7 +162,7 @@ public enum SourcesCheck {
 
         var pages: [(id: String, file: String)] = []
         var seenPages: Set<String> = []
-        for language in Content.languages {
+        for language in LanguageLoader.codes(directory: base) {
             for name in Files.list("\(base)/\(language)/pages") ?? [] where name.hasSuffix(".md") && !name.hasPrefix(".") {
                 let id = String(name.dropLast(3))
                 // A file name that is no page id is reported by the loader, once.
@@ -212,7 +212,7 @@ public enum SourcesCheck {
     /// The About menu's intro, in every language whose month names are known, names the month
     /// and year of the last review.
     static func checkAbout(base: String, reviewed: Day, _ report: inout Report) {
-        for language in Content.languages {
+        for language in LanguageLoader.codes(directory: base) {
             guard let months = monthNames[language] else { continue }
             let file = "\(base)/\(language)/menu.yaml"
             var ignored: [ContentProblem] = []

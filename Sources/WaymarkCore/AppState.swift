@@ -273,7 +273,7 @@ public struct AppState: Sendable {
         case .back: back()
         case .help:
             if case .help = screen { pop() } else { push(.help(scroll: 0)) }
-        case .switchLanguage: return [.switchLanguage(to: Content.otherLanguage(than: content.language))]
+        case .switchLanguage: return content.nextLanguage.map { [.switchLanguage(to: $0.code)] } ?? []
         case .nextField, .previousField:
             if context == .form { moveToField(forward: action == .nextField) }
         case .click(_, let y):
@@ -475,7 +475,7 @@ public struct AppState: Sendable {
                 push(screener!.path.isEmpty ? .screenerIntro(selection: 0, scroll: 0) : questionScreen())
             }
         case .language:
-            return [.switchLanguage(to: Content.otherLanguage(than: content.language))]
+            return content.nextLanguage.map { [.switchLanguage(to: $0.code)] } ?? []
         case .plan:
             guard content.plan != nil else { return [] }
             openPlan()

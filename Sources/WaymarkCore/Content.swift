@@ -23,20 +23,66 @@ public struct Content: Sendable {
     }
 
     public static let mainMenuID = "main"
-    public static let languages = ["en", "es"]
+    /// Every language found in the content folder (`Content/<code>/language.yaml`), in the order
+    /// `L` goes through them: the default language first, then the others by code. Filled in by
+    /// the loader; empty for content built in code, which then has no other language to go to.
+    public var allLanguages: [Language] = []
 
-    public static func otherLanguage(than language: String) -> String {
-        language == "es" ? "en" : "es"
+    /// The language `L` (and the menu's language item) goes to: the one after this one in
+    /// `allLanguages`, round to the first; with two languages, the other one.
+    public var nextLanguage: Language? {
+        Language.next(after: language, in: allLanguages)
     }
 
-    /// The language to start in: `--lang`, else the locale variables (es_* means Spanish), else English.
-    public static func language(option: String?, environment: (String) -> String?) -> String {
+    /// The default language, used when the locale names none that the content has.
+    public static let defaultLanguage = "en"
+    /// The languages shipped with Waymark in its own Content/ folder. The program does not use
+    /// this list: it finds the languages in the content folder it reads (each `<code>/` with a
+    /// `language.yaml`), so a language is added without changing the code (docs/DECISIONS.md).
+    public static let languages = ["en", "es"]
+
+    /// The language to start in: `--lang`, else the first locale variable that is set (LC_ALL,
+    /// LC_MESSAGES, LANG), matched against the codes the content has (`es_MX.UTF-8` is `es`), else
+    /// the default language (English, or the first language when there is no English).
+    public static func language(option: String?, available: [String] = languages,
+                                environment: (String) -> String?) -> String {
         if let option { return option }
+        let fallback = available.contains(defaultLanguage) ? defaultLanguage : (available.first ?? defaultLanguage)
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             guard let value = environment(name), !value.isEmpty else { continue }
-            return value.hasPrefix("es") ? "es" : "en"
+            return Language.match(locale: value, in: available) ?? fallback
         }
-        return "en"
+        return fallback
+    }
+}
+
+/// One language of the content: its code (the folder's name, e.g. `es`) and its own name for
+/// itself, from the folder's `language.yaml` (`name: "Español"`), shown where `L` says where it goes.
+public struct Language: Sendable, Equatable {
+    public var code: String
+    public var name: String
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
+
+    /// The language after `code` in `languages`, round to the first; nil when there is no other.
+    public static func next(after code: String, in languages: [Language]) -> Language? {
+        guard languages.count > 1 || languages.first.map({ $0.code != code }) == true else { return nil }
+        guard let index = languages.firstIndex(where: { $0.code == code }) else { return languages.first }
+        return languages[(index + 1) % languages.count]
+    }
+
+    /// The code among `codes` that a locale value names: `es_MX.UTF-8` and `es` give `es`; a code
+    /// with a region (`pt-br`) matches `pt_BR` before a plain `pt` does. nil for `C`, `POSIX` or a
+    /// language the content does not have.
+    public static func match(locale value: String, in codes: [String]) -> String? {
+        var name = value
+        if let cut = name.firstIndex(where: { $0 == "." || $0 == "@" }) { name = String(name[..<cut]) }
+        let full = String(name.lowercased().map { $0 == "_" ? "-" : $0 })
+        if codes.contains(full) { return full }
+        let base = String(full.prefix { $0 != "-" })
+        return codes.contains(base) ? base : nil
     }
 }
 
@@ -67,7 +113,7 @@ public enum MenuTarget: Sendable, Equatable {
     case menu(String)
     case screener
     case help
-    /// Switches between the languages (English and Spanish).
+    /// Goes to the next language (`Content.nextLanguage`).
     case language
     /// The safety plan.
     case plan

@@ -50,16 +50,24 @@ struct ContentOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Use the content in this folder instead of the shipped one.", valueName: "DIR"))
     var content: String?
 
-    @Option(name: .long, help: ArgumentHelp("The language: en (English) or es (Spanish). Default: from LC_ALL, LC_MESSAGES or LANG (es_* is Spanish), else English.", valueName: "en|es"))
+    @Option(name: .long, help: ArgumentHelp("The language: the name of one of the content's language folders, e.g. en (English) or es (Español). Default: from LC_ALL, LC_MESSAGES or LANG (es_MX.UTF-8 is es), else English.", valueName: "CODE"))
     var lang: String?
 
+    var directory: String { content ?? ContentLocator.shipped() }
+
     var language: String {
-        Content.language(option: lang) { name in getenv(name).map { String(cString: $0) } }
+        Content.language(option: lang, available: ContentLoader.languages(directory: directory).map(\.code)) { name in
+            getenv(name).map { String(cString: $0) }
+        }
     }
 
     func validate() throws {
-        if let lang, !Content.languages.contains(lang) {
-            throw ValidationError("unknown language '\(lang)'; use one of: \(Content.languages.joined(separator: ", "))")
+        guard let lang else { return }
+        let languages = ContentLoader.languages(directory: directory)
+        if !languages.contains(where: { $0.code == lang }) {
+            // Exit status 64, as for every other bad option.
+            let names = languages.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
+            throw ValidationError("unknown language '\(lang)'; use one of: \(names.isEmpty ? "none found in \(directory)" : names)")
         }
     }
 
@@ -110,7 +118,9 @@ struct Run: ParsableCommand {
     static func start(contentDirectory: String?, language option: String?, planFile: String?, plain: Bool,
                       idleMinutes: Int?, hosted: Bool = false) -> Never {
         let directory = contentDirectory ?? ContentLocator.shipped()
-        let language = Content.language(option: option) { name in getenv(name).map { String(cString: $0) } }
+        // The locale is matched against the languages the folder has; `--lang` was checked already.
+        let available = option == nil ? ContentLoader.languages(directory: directory).map(\.code) : []
+        let language = Content.language(option: option, available: available) { name in getenv(name).map { String(cString: $0) } }
         func report(_ problems: ContentProblems) -> String {
             problems.problems.map(\.description).joined(separator: "\nwaymark: ")
         }
