@@ -26,6 +26,20 @@ struct SaveFailureTerminalTests {
         try #require(tmux.waitFor { $0.contains("FIRSTWORDS") })
     }
 
+    /// Starts Waymark again on `path`, unlocks it and checks the first section's box holds `words`.
+    func expectWords(_ words: String, whenOpening path: String, _ tmux: Tmux) throws {
+        tmux.type("clear; \(Binary.path) --plan-file \(path)")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        try #require(tmux.waitFor { $0.contains("Type your passphrase to open it") })
+        tmux.type("a long passphrase")
+        try #require(tmux.waitFor(seconds: 30) { $0.contains("Go-bag") }, "\(tmux.screen())")
+        tmux.press("Home", "Enter")
+        #expect(tmux.waitFor { $0.contains(words) }, "the plan holds '\(words)':\n\(tmux.screen())")
+        tmux.press("Escape")
+        #expect(tmux.waitForExit(seconds: 5))
+    }
+
     /// The folder becomes read-only after the plan was saved: the pause's save fails. Before,
     /// the overview still said "Saved, locked with your passphrase.", the box stopped being a
     /// box (the next `q` typed quit), and `q` left with status 0 and the words lost.
@@ -123,16 +137,7 @@ struct SaveFailureTerminalTests {
         #expect(tmux.waitFor { $0.contains("exit=0") }, "\(tmux.screen())")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder)
         #expect(names.filter { $0.hasPrefix(".plan.tmp-") }.isEmpty, "no temporary file is left: \(names)")
-        tmux.type("clear; \(Binary.path) --plan-file \(path)")
-        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
-        tmux.press("7")
-        try #require(tmux.waitFor { $0.contains("Type your passphrase to open it") })
-        tmux.type("a long passphrase")
-        try #require(tmux.waitFor(seconds: 30) { $0.contains("Go-bag") }, "\(tmux.screen())")
-        tmux.press("Home", "Enter")
-        #expect(tmux.waitFor { $0.contains("FIRSTWORDS LASTWORDS") }, "the last words were saved:\n\(tmux.screen())")
-        tmux.press("Escape")
-        #expect(tmux.waitForExit(seconds: 5))
+        try expectWords("FIRSTWORDS LASTWORDS", whenOpening: path, tmux)
     }
 
     /// The quick exit while the plan file was changed elsewhere: before, the save was refused
@@ -162,16 +167,7 @@ struct SaveFailureTerminalTests {
         #expect(tmux.waitFor { $0.contains("saved beside it") && $0.contains("plan-1") }, "the next start says where:\n\(tmux.screen())")
         tmux.press("Escape")
         #expect(tmux.waitForExit(seconds: 5))
-        tmux.type("clear; \(Binary.path) --plan-file \(path)-1")
-        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
-        tmux.press("7")
-        try #require(tmux.waitFor { $0.contains("Type your passphrase to open it") })
-        tmux.type("a long passphrase")
-        try #require(tmux.waitFor(seconds: 30) { $0.contains("Go-bag") }, "\(tmux.screen())")
-        tmux.press("Home", "Enter")
-        #expect(tmux.waitFor { $0.contains("FIRSTWORDS COPIEDWORDS") }, "the copy holds the words:\n\(tmux.screen())")
-        tmux.press("Escape")
-        #expect(tmux.waitForExit(seconds: 5))
+        try expectWords("FIRSTWORDS COPIEDWORDS", whenOpening: path + "-1", tmux)
     }
 
     /// The usual file is not a plan, and a new plan was saved beside it as `plan-new` ("Start a

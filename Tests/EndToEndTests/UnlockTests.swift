@@ -29,6 +29,20 @@ struct UnlockTests {
         try #require(tmux.waitFor { $0.contains("Opening your plan") })
     }
 
+    /// Starts Waymark with no plan at `path`, chooses "Save my plan" (after ticking the first
+    /// item, if asked) and types the passphrase once: "Type it again" is showing.
+    func startSavingANewPlan(_ tmux: Tmux, _ path: String, tickingFirst: Bool) throws {
+        tmux.type("clear; \(Binary.path) --plan-file \(path); echo \"exit=$?\"")
+        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
+        tmux.press("7")
+        try #require(tmux.waitFor { $0.contains("Save my plan") })
+        if tickingFirst { tmux.press("Enter", "Space", "Left") }
+        tmux.press("End", "Up", "Enter")
+        try #require(tmux.waitFor { $0.contains("Choose a passphrase") })
+        tmux.type(UnlockTests.passphrase)
+        try #require(tmux.waitFor { $0.contains("Type it again") })
+    }
+
     @Test func escWhileThePlanOpensLeavesAtOnce() throws {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -62,17 +76,10 @@ struct UnlockTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/plan"
         let tmux = Tmux(environment: ["XDG_DATA_HOME": folder + "/data"])
-        tmux.type("clear; \(Binary.path) --plan-file \(path); echo \"exit=$?\"")
-        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
-        tmux.press("7")
-        try #require(tmux.waitFor { $0.contains("Save my plan") })
-        tmux.press("Enter", "Space", "Left", "End", "Up", "Enter")
-        try #require(tmux.waitFor { $0.contains("Choose a passphrase") })
-        tmux.type(UnlockTests.passphrase)
-        try #require(tmux.waitFor { $0.contains("Type it again") })
+        try startSavingANewPlan(tmux, path, tickingFirst: true)
         tmux.type(UnlockTests.passphrase)
         tmux.press("Escape")
-        #expect(tmux.waitFor(seconds: 1) { !$0.contains("passphrase") && !$0.contains("Esc") }, "cleared at once:\n\(tmux.screen())")
+        #expect(tmux.waitFor(seconds: 2) { !$0.contains("passphrase") && !$0.contains("Esc") }, "cleared at once:\n\(tmux.screen())")
         #expect(tmux.waitForExit(seconds: 60))
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         #expect(files.sorted() == ["plan"], "only the plan: \(files)")
@@ -87,14 +94,7 @@ struct UnlockTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/plan"
         let tmux = Tmux(environment: ["XDG_DATA_HOME": folder + "/data"])
-        tmux.type("clear; \(Binary.path) --plan-file \(path); echo \"exit=$?\"")
-        try #require(tmux.waitFor { $0.contains("7. My safety plan") })
-        tmux.press("7")
-        try #require(tmux.waitFor { $0.contains("Save my plan") })
-        tmux.press("End", "Up", "Enter")
-        try #require(tmux.waitFor { $0.contains("Choose a passphrase") })
-        tmux.type(UnlockTests.passphrase)
-        try #require(tmux.waitFor { $0.contains("Type it again") })
+        try startSavingANewPlan(tmux, path, tickingFirst: false)
         tmux.paste(UnlockTests.passphrase + "\r\u{1B}", bracketed: false)
         #expect(tmux.waitForExit(seconds: 60))
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
