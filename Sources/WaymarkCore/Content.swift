@@ -197,6 +197,4 @@ public enum StringKey: String, CaseIterable, Sendable {
     case helpPrivacy = "help.privacy"
     case tooSmallTitle = "small.title"
     case tooSmallBody = "small.body"
-    case screenerComing = "screener.coming"
-    case screenerTitle = "screener.title"
 }

@@ -22,13 +22,11 @@ public struct LaidOutLine: Sendable, Hashable {
     public var spans: [Span]
     public var block: Int
     public var offset: Int
-    public var fill: Tone?
-    public init(indent: Int = 0, spans: [Span], block: Int, offset: Int, fill: Tone? = nil) {
+    public init(indent: Int = 0, spans: [Span], block: Int, offset: Int) {
         self.indent = indent
         self.spans = spans
         self.block = block
         self.offset = offset
-        self.fill = fill
     }
 }
 
