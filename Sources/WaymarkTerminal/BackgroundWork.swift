@@ -17,6 +17,12 @@ final class BackgroundWork: @unchecked Sendable {
         guard pipe(&pipeEnds) == 0 else { return nil }
         for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         let retained = Unmanaged.passRetained(self).toOpaque()
+        // The thread starts with every signal blocked, so signals reach the main thread, whose
+        // handlers clear the screen on its alternate stack.
+        var all = sigset_t(), previous = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         let started = pthread_create(&thread, nil, { context in
             let job = Unmanaged<BackgroundWork>.fromOpaque(context!).takeRetainedValue()
             job.result = job.work()

@@ -87,6 +87,26 @@ struct UnlockTests {
         #expect(saved.checked.contains("go-bag-clothes"), "the ticked item is in the file")
     }
 
+    /// Closing the window while a new plan is being locked and written: cleared at once, and
+    /// the file is finished whole (the signal waits for the write) before the program ends.
+    @Test(arguments: ["HUP", "TERM"])
+    func aSignalWhileANewPlanIsWrittenClearsAndTheFileIsWhole(_ signal: String) throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/plan"
+        let tmux = Tmux(environment: ["XDG_DATA_HOME": folder + "/data"])
+        try startSavingANewPlan(tmux, path, tickingFirst: true)
+        tmux.type(UnlockTests.passphrase)
+        try #require(tmux.waitFor { $0.contains("Saving...") })
+        #expect(tmux.signalProgram(signal))
+        #expect(tmux.waitFor(seconds: 2) { !$0.contains("passphrase") && !$0.contains("Esc") }, "cleared at once:\n\(tmux.screen())")
+        #expect(tmux.waitForExit(seconds: 60))
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        #expect(files.sorted() == ["plan"], "only the plan: \(files)")
+        let (_, saved) = try PlanFile.unlock(path: path, passphrase: UnlockTests.passphrase)
+        #expect(saved.checked.contains("go-bag-clothes"), "the ticked item is in the file")
+    }
+
     /// Enter and Esc read together (a busy computer, a slow link): the Enter used to start the
     /// key derivation and the Esc waited for it. Esc wins at once; nothing is half written.
     @Test func escReadTogetherWithTheEnterThatLocksANewPlanWins() throws {
