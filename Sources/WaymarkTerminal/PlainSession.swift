@@ -33,7 +33,7 @@ public enum PlainSession {
         if interactive { byteByByte() }
 
         func leave(quickly: Bool) -> Never {
-            if quickly { wm_guard_emergency_clear() } else { wm_guard_restore_modes() }
+            if quickly, toTerminal { Terminal.clearEverythingNow() } else if quickly { wm_guard_emergency_clear() } else { wm_guard_restore_modes() }
             if let plan = state.planToSave, !quickly {
                 let outcome = setup.plans.save(plan)
                 if outcome != .saved, let template = state.content.plan {
@@ -79,7 +79,7 @@ public enum PlainSession {
                 var bytes = [UInt8](repeating: 0, count: 256)
                 let count = Glibc.read(STDIN_FILENO, &bytes, bytes.count)
                 if count == 0 || bytes[0..<max(count, 0)].contains(where: { $0 == 0x1B || $0 == 0x03 }) {
-                    wm_guard_emergency_clear()
+                    if toTerminal { Terminal.clearEverythingNow() } else { wm_guard_emergency_clear() }
                     if case .create = request { _ = work.finish() }
                     _exit(0)
                 }

@@ -360,7 +360,14 @@ public final class Terminal {
     /// Clears the screen and scrollback and restores the terminal's modes, at once. The caller
     /// ends the process right after (the quick exit).
     public func clearScreenNow() {
+        Terminal.clearEverythingNow()
+    }
+
+    /// The quick exit's clearing, in either mode: the screen and scrollback at once, then GNU
+    /// screen's own history of this window, which only screen itself can drop.
+    public static func clearEverythingNow() {
         wm_guard_emergency_clear()
+        ScreenHistory.forget()
     }
 
     /// Leaves curses normally: the screen that was there before comes back.

@@ -21,4 +21,28 @@ struct GNUScreenTests {
             #expect(!all.contains(word), "'\(word)' is left in GNU screen's scrollback:\n\(all)")
         }
     }
+
+    /// Lines that went into screen's own history while the program ran (a page scrolled line by
+    /// line, or everything the plain mode printed) stayed there after the quick exit. The quick
+    /// exit now asks screen to drop this window's history.
+    @Test(arguments: [false, true])
+    func nothingThatScrolledIntoScreensHistoryIsLeft(plain: Bool) {
+        let screen = GNUScreen()
+        screen.type("echo BEFORE-MARK; \(Binary.path)\(plain ? " --plain" : ""); echo \"exit=$?\"")
+        #expect(screen.waitFor { $0.contains("Get help now") })
+        screen.press(plain ? "2\n" : "2")
+        #expect(screen.waitFor { $0.contains("minimum wage") })
+        if plain {
+            for _ in 0..<3 { screen.press("\n") }
+        } else {
+            for _ in 0..<30 { screen.press("\u{1B}[B") }
+        }
+        usleep(300_000)
+        screen.press("\u{1B}")
+        #expect(screen.waitFor { $0.contains("exit=0") }, "the program left")
+        let all = screen.everything()
+        for word in ["Get help now", "minimum wage", "Waymark", "BEFORE-MARK"] {
+            #expect(!all.contains(word), "'\(word)' is left in GNU screen's history:\n\(all)")
+        }
+    }
 }
