@@ -241,3 +241,11 @@ void wm_drain_resize_pipe(void) {
     if (resize_pipe[0] < 0) return;
     while (read(resize_pipe[0], buffer, sizeof buffer) > 0) {}
 }
+
+// Zeroes the dead part of the calling thread's stack (frames of calls that have returned, which
+// may have held a passphrase as a short inline string).
+__attribute__((noinline)) void wm_wipe_dead_stack(void) {
+    char dead[256 * 1024];
+    explicit_bzero(dead, sizeof dead);
+    __asm__ volatile("" : : "r"(dead) : "memory");
+}

@@ -10,6 +10,10 @@ final class BackgroundWork: @unchecked Sendable {
     private var result: PlanOutcome?
     private var pipeEnds: [Int32] = [-1, -1]
     private var thread = pthread_t()
+    /// The thread's stack is ours, so that it can be zeroed after the thread ends: the C library
+    /// keeps the stacks of ended threads for reuse, with a passphrase's bytes still in them.
+    private let stackSize = 1 << 20
+    private var stack: UnsafeMutableRawPointer?
 
     /// nil when no thread or pipe could be made (then the caller does the work itself).
     init?(_ work: @escaping () -> PlanOutcome) {
@@ -23,7 +27,12 @@ final class BackgroundWork: @unchecked Sendable {
         sigfillset(&all)
         pthread_sigmask(SIG_BLOCK, &all, &previous)
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        let started = pthread_create(&thread, nil, { context in
+        stack = aligned_alloc(4096, stackSize)
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        if let stack { pthread_attr_setstack(&attributes, stack, stackSize) }
+        let started = pthread_create(&thread, &attributes, { context in
             let job = Unmanaged<BackgroundWork>.fromOpaque(context!).takeRetainedValue()
             job.result = job.work()
             var byte: UInt8 = 1
@@ -31,6 +40,7 @@ final class BackgroundWork: @unchecked Sendable {
             return nil
         }, retained)
         guard started == 0 else {
+            free(stack)
             Unmanaged<BackgroundWork>.fromOpaque(retained).release()
             close(pipeEnds[0]); close(pipeEnds[1])
             return nil
@@ -42,6 +52,9 @@ final class BackgroundWork: @unchecked Sendable {
     /// Waits for the work to end and gives its result.
     func finish() -> PlanOutcome {
         pthread_join(thread, nil)
+        if let stack { explicit_bzero(stack, stackSize) }
+        free(stack)
+        stack = nil
         close(pipeEnds[0]); close(pipeEnds[1])
         return result!
     }

@@ -53,9 +53,11 @@ public struct KeyDecoder: Sendable {
             if let key { keys.append(key) }
             index += used
         }
-        pending.removeFirst(index)
+        // A new buffer, not removeFirst: the old one is freed (and so zeroed), where removeFirst
+        // would keep typed bytes (a passphrase) in the spare capacity behind the count.
+        pending = index == pending.count ? [] : Array(pending[index...])
         // Never hold on to an unbounded run of garbage.
-        if pending.count > 64 { pending.removeAll() }
+        if pending.count > 64 { pending = [] }
         return keys
     }
 

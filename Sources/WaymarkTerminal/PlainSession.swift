@@ -101,6 +101,7 @@ public enum PlainSession {
                     }
                 case .plan(let request):
                     state.apply(performAnsweringQuickExit(request))
+                    wm_wipe_dead_stack()
                 }
             }
             if let plan = state.planToAutosave {

@@ -192,6 +192,7 @@ public enum Session {
                     case .unlock, .erase, .export:
                         state.apply(performAnsweringQuickExit(request))
                     }
+                    wm_wipe_dead_stack()
                 }
             }
         }

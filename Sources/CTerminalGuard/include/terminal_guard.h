@@ -52,4 +52,6 @@ int wm_termination_pipe_fd(void);
 
 /// Reads and discards pending resize notifications.
 void wm_drain_resize_pipe(void);
+/// Zeroes the dead part of the calling thread's stack (after a passphrase was used).
+void wm_wipe_dead_stack(void);
 #endif
