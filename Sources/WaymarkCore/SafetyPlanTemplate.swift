@@ -187,6 +187,7 @@ public enum PlanWord: String, Sendable, CaseIterable {
     case wrongPassphrase = "wrong_passphrase"
     case fileCorrupt = "file_corrupt"
     case fileForeign = "file_foreign"
+    case linkToNothing = "link_to_nothing"
     case fileNewer = "file_newer"
     case fileMissing = "file_missing"
     case fileExists = "file_exists"

@@ -91,6 +91,9 @@ public final class PlanFile {
         case saved
         /// Something that is not a plain file (a folder, say) is at the path.
         case notAFile
+        /// A symlink that points at nothing (a USB stick not plugged in): nothing to open, and
+        /// not a place to create a plan either.
+        case linkToNothing
     }
 
     public static func status(at path: String) -> Status {
@@ -100,7 +103,7 @@ public final class PlanFile {
             switch errno {
             case ENOENT:
                 // A symlink that points nowhere (a stick not plugged in) is not a place to create.
-                return lstat(path, &info) == 0 ? .notAFile : .none
+                return lstat(path, &info) == 0 ? .linkToNothing : .none
             case ELOOP, ENOTDIR, ENAMETOOLONG: return .notAFile
             default: return .saved
             }

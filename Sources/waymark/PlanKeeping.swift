@@ -20,6 +20,7 @@ final class PlanFiles {
         case .none: return .notSaved
         case .saved: return .locked
         case .notAFile: return .unusable(.fileForeign)
+        case .linkToNothing: return .unusable(.linkToNothing)
         }
     }
 

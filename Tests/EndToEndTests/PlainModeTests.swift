@@ -139,3 +139,21 @@ struct PlainTerminalTests {
         #expect(!header.contains(notSaid), "\(header)")
     }
 }
+
+/// A `--plan-file` link to a place that is not there (the USB stick is not plugged in) was
+/// called "not a Waymark plan", as if there were some other file (found by an attack run).
+@Suite struct DanglingPlanLinkTests {
+    @Test(arguments: [("en", "is a link to something that is not there"), ("es", "es un enlace a algo que no está")])
+    func aLinkToNothingIsCalledThat(_ lang: String, _ said: String) throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createSymbolicLink(atPath: folder + "/plan", withDestinationPath: folder + "/usb/plan")
+        let result = Binary.run(["--plain", "--lang", lang, "--plan-file", folder + "/plan"], input: "7\n",
+                                environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_DATA_HOME": folder + "/data"])
+        let joined = result.output.split(whereSeparator: \.isNewline).joined(separator: " ")
+            .split(separator: " ").joined(separator: " ")
+        #expect(joined.contains(said), "\(result.output)")
+        #expect(!joined.contains("not a Waymark plan") && !joined.contains("no es un plan de Waymark"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["plan"], "nothing written")
+    }
+}

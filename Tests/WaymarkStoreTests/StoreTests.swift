@@ -252,7 +252,7 @@ func samplePlan() -> SafetyPlan {
         let scratch = Scratch()
         let link = scratch.root + "/plan"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: scratch.root + "/usb/plan")
-        #expect(PlanFile.status(at: link) == .notAFile)
+        #expect(PlanFile.status(at: link) == .linkToNothing)
         #expect(throws: PlanStoreError.fileExists) { try PlanFile.create(path: link, passphrase: "pw", parameters: fast) }
         // A link that dangles after the plan was opened (the stick was pulled out): saving over
         // it, even when told to, is refused.
