@@ -74,36 +74,23 @@ struct UnlockTests {
         #expect((try? PlanFile.unlock(path: path, passphrase: UnlockTests.passphrase)) != nil, "the plan is untouched")
     }
 
-    /// Esc while a new plan is being locked and written: the screen clears at once, and the file
-    /// is finished whole before the program ends (never half a file, never a temporary one).
-    @Test func escWhileANewPlanIsWrittenClearsAndTheFileIsWhole() throws {
+    /// Esc, or closing the window (SIGHUP, SIGTERM), while a new plan is being locked and written:
+    /// the screen clears at once, and the file is finished whole before the program ends (never
+    /// half a file, never a temporary one).
+    @Test(arguments: ["Escape", "HUP", "TERM"])
+    func leavingWhileANewPlanIsWrittenClearsAndTheFileIsWhole(_ how: String) throws {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/plan"
         let tmux = Tmux(environment: ["XDG_DATA_HOME": folder + "/data"])
         try startSavingANewPlan(tmux, path, tickingFirst: true)
         tmux.type(UnlockTests.passphrase)
-        tmux.press("Escape")
-        #expect(tmux.waitFor(seconds: 2) { !$0.contains("passphrase") && !$0.contains("Esc") }, "cleared at once:\n\(tmux.screen())")
-        #expect(tmux.waitForExit(seconds: 60))
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        #expect(files.sorted() == ["plan"], "only the plan: \(files)")
-        let (_, saved) = try PlanFile.unlock(path: path, passphrase: UnlockTests.passphrase)
-        #expect(saved.checked.contains("go-bag-clothes"), "the ticked item is in the file")
-    }
-
-    /// Closing the window while a new plan is being locked and written: cleared at once, and
-    /// the file is finished whole (the signal waits for the write) before the program ends.
-    @Test(arguments: ["HUP", "TERM"])
-    func aSignalWhileANewPlanIsWrittenClearsAndTheFileIsWhole(_ signal: String) throws {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/plan"
-        let tmux = Tmux(environment: ["XDG_DATA_HOME": folder + "/data"])
-        try startSavingANewPlan(tmux, path, tickingFirst: true)
-        tmux.type(UnlockTests.passphrase)
-        try #require(tmux.waitFor { $0.contains("Saving...") })
-        #expect(tmux.signalProgram(signal))
+        if how == "Escape" {
+            tmux.press("Escape")
+        } else {
+            try #require(tmux.waitFor { $0.contains("Saving...") })
+            #expect(tmux.signalProgram(how))
+        }
         #expect(tmux.waitFor(seconds: 2) { !$0.contains("passphrase") && !$0.contains("Esc") }, "cleared at once:\n\(tmux.screen())")
         #expect(tmux.waitForExit(seconds: 60))
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
