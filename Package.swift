@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent", "TestSupport", "Yams"]),
         .testTarget(name: "WaymarkUITests", dependencies: ["WaymarkUI", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkCore", "TestSupport"]),
-        .testTarget(name: "WaymarkTerminalTests", dependencies: ["WaymarkTerminal", "CTerminalGuard", "TestSupport"]),
+        .testTarget(name: "WaymarkTerminalTests", dependencies: ["WaymarkTerminal", "WaymarkCore", "WaymarkUI", "CTerminalGuard", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "WaymarkStore", "WaymarkCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -100,18 +100,24 @@ public struct AppState: Sendable {
     public private(set) var layout = ScreenLayout.empty
     /// The last size big enough to lay out, so scroll positions survive a trip through "too small".
     private var laidOutFor: Size
+    /// The plain line mode: pages turn a whole screenful at a time (no line is printed twice),
+    /// and the main menu's words speak of typing numbers, not of arrows.
+    public let lineMode: Bool
 
     /// `planFile` says whether a saved plan is waiting to be opened; `planPath` is where it is
     /// kept and `exportPath` where a text copy goes by default. `hosted` (a shared server): the
     /// plan has no file whatever the others say, and cannot be saved or exported.
     public init(content: Content, size: Size, planFile: PlanFileState = .notSaved, planPath: String? = nil,
-                exportPath: String = "notes.txt", settings: Settings = Settings(), hosted: Bool = false) {
+                exportPath: String = "notes.txt", settings: Settings = Settings(), hosted: Bool = false,
+                lineMode: Bool = false, copiesSaved: [String] = []) {
+        self.lineMode = lineMode
         self.content = content
         self.size = size
         self.settings = settings
         self.plan = hosted ? PlanState(hosted: ()) : PlanState(file: planFile, exportPath: exportPath, defaultPath: planPath)
         self.laidOutFor = Layout.isTooSmall(size) ? Size(width: 80, height: 24) : size
         self.stack = [.menu(id: Content.mainMenuID, selection: 0, scroll: 0)]
+        plan.copiesSaved = copiesSaved
         relayout()
     }
 
@@ -178,7 +184,8 @@ public struct AppState: Sendable {
         switch screen {
         case .menu(let id, _, _):
             guard let menu = content.menus[id] else { return nil }
-            let intro: [Block] = menu.intro.map { [.paragraph([Span($0)])] } ?? []
+            let words = lineMode && id == Content.mainMenuID ? content.strings[.plainIntro] : menu.intro
+            let intro: [Block] = words.map { [.paragraph([Span($0)])] } ?? []
             return (intro, menu.items.map(\.label))
         case .screenerIntro:
             guard let screener = content.screener else { return nil }
@@ -229,7 +236,14 @@ public struct AppState: Sendable {
 
     public func maxScroll(for screen: Screen) -> Int {
         let lines = screen == self.screen ? layout.lines.count : layout(of: screen, width: textWidth).lines.count
-        return max(0, lines - bodyHeight)
+        return Self.maxScroll(lines: lines, bodyHeight: bodyHeight, lineMode: lineMode)
+    }
+
+    /// In the line mode the last page starts a whole number of pages down, so that it never
+    /// repeats lines of the page before it.
+    static func maxScroll(lines: Int, bodyHeight: Int, lineMode: Bool) -> Int {
+        guard lineMode else { return max(0, lines - bodyHeight) }
+        return max(0, (lines - 1) / bodyHeight * bodyHeight)
     }
 
     private var textWidth: Int { Layout.textWidth(size) }
@@ -252,7 +266,7 @@ public struct AppState: Sendable {
     private mutating func step(_ action: Action) -> [Effect] {
         switch action {
         case .quickExit: return [.quickExit]
-        case .quit: return [.quit]
+        case .quit: return leaveSaving()
         case .repaint: return [.repaint]
         case .resize(let newSize):
             resize(to: newSize)
@@ -297,7 +311,7 @@ public struct AppState: Sendable {
 
     /// Shows the same place in another language's content (same ids, so the whole back stack
     /// stays valid; scroll positions are kept within the new text's bounds).
-    public mutating func switchContent(_ newContent: Content) {
+    mutating func switchContent(_ newContent: Content) {
         content = newContent
         stack = stack.filter { screen in
             switch screen {
@@ -313,7 +327,7 @@ public struct AppState: Sendable {
     }
 
     /// Tells the person why an action did nothing (shown until the next key).
-    public mutating func show(notice text: String) {
+    mutating func show(notice text: String) {
         notice = text
     }
 
@@ -330,7 +344,8 @@ public struct AppState: Sendable {
     }
 
     private mutating func movePage(by direction: Int) {
-        let step = max(1, bodyHeight - 1)
+        // A line kept from the page before, for the eye; the line mode prints whole pages.
+        let step = lineMode && !hasChoices ? bodyHeight : max(1, bodyHeight - 1)
         guard hasChoices else {
             scroll(to: screen.scroll + direction * step)
             return
@@ -380,7 +395,7 @@ public struct AppState: Sendable {
     }
 
     private mutating func scroll(to wanted: Int) {
-        let clamped = min(max(0, wanted), max(0, layout.lines.count - bodyHeight))
+        let clamped = min(max(0, wanted), Self.maxScroll(lines: layout.lines.count, bodyHeight: bodyHeight, lineMode: lineMode))
         stack[stack.count - 1] = screen.with(selection: 0, scroll: clamped)
     }
 

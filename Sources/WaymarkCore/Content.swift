@@ -168,6 +168,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case settingsIntro = "settings.intro"
     case plainPrompt = "plain.prompt"
     case plainMore = "plain.more"
+    case plainLastPage = "plain.last_page"
     case plainType = "plain.type"
     /// The main menu's intro in the plain mode, which has no arrow keys.
     case plainIntro = "plain.intro"

@@ -140,8 +140,9 @@ extension AppState {
     }
 
     /// The shell found copies saved at an earlier exit (the file had been changed elsewhere).
-    public mutating func noteCopiesSaved(_ paths: [String]) {
-        plan.copiesSaved = paths
+    /// `q` when nothing holds it back: the plan is written first, then the program ends.
+    mutating func leaveSaving() -> [Effect] {
+        planToSave.map { [.save($0, .quitting)] } ?? [.exit(status: 0, message: nil)]
     }
 
     // MARK: - Acting on a row
@@ -394,7 +395,7 @@ extension AppState {
         return planToSave
     }
 
-    public mutating func planWasSaved() {
+    mutating func planWasSaved() {
         plan.unsaved = false
         plan.saveFailure = nil
         plan.retryWhenChanged = false
@@ -402,7 +403,7 @@ extension AppState {
 
     /// A save the shell made on its own (after a pause, or on `q`) failed. Unlike `apply`, typing
     /// goes on in the same box: the keys that follow are still text.
-    public mutating func planSaveFailed(_ outcome: PlanOutcome) {
+    mutating func planSaveFailed(_ outcome: PlanOutcome) {
         switch outcome {
         case .failed(let word, let detail):
             plan.saveFailure = word
@@ -418,7 +419,7 @@ extension AppState {
     }
 
     /// The save on `q` failed: stay, say why, and let a second `q` leave without saving.
-    public mutating func quitFailedToSave(_ outcome: PlanOutcome) {
+    mutating func quitFailedToSave(_ outcome: PlanOutcome) {
         planSaveFailed(outcome)
         warnBeforeQuitting()
     }
@@ -434,13 +435,13 @@ extension AppState {
     mutating func quit(warned: Bool) -> [Effect] {
         guard plan.file == .open, plan.saveFailure != nil, !warned else {
             if warned { plan.leavingUnsaved = true }
-            return [.quit]
+            return leaveSaving()
         }
         warnBeforeQuitting()
         return []
     }
 
-    public mutating func apply(_ outcome: PlanOutcome) {
+    mutating func apply(_ outcome: PlanOutcome) {
         // Hosted: the plan never gets a file, whatever is reported.
         guard !plan.hosted else {
             plan.busy = nil

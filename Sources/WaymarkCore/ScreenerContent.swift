@@ -193,7 +193,7 @@ public struct Screener: Sendable, Equatable {
 
 extension String {
     /// Foundation-free replace.
-    func replacingAll(_ target: String, with replacement: String) -> String {
+    public func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var result = ""
         var rest = Substring(self)

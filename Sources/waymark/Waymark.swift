@@ -133,23 +133,19 @@ struct Run: ParsableCommand {
         }
         // NO_COLOR: any non-empty value turns colour off (no-color.org).
         let useColor = getenv("NO_COLOR").map { $0.pointee == 0 } ?? true
-        var setup = SessionSetup(
-            content: content, useColor: useColor, planFile: .notSaved, planPath: nil, exportPath: "",
-            idleMinutes: idleMinutes, plans: PlanFiles.none, hosted: hosted,
-            complete: { between in
+        func reading(_ language: String, _ message: @escaping (ContentProblems) -> String) -> ContentReading {
+            ContentReading {
                 do throws(ContentProblems) {
-                    return .success(try ContentLoader.load(directory: directory, language: language, between: between))
+                    return .done(try ContentLoader.load(directory: directory, language: language))
                 } catch {
-                    return .failure(ContentLoadFailure(report(error)))
+                    return .failed(message(error))
                 }
             }
-        ) { language, between in
-            do throws(ContentProblems) {
-                return .success(try ContentLoader.load(directory: directory, language: language, between: between))
-            } catch {
-                return .failure(ContentLoadFailure(error.problems.first?.description ?? ""))
-            }
         }
+        var setup = SessionSetup(
+            content: content, planFile: .notSaved, planPath: nil, exportPath: "",
+            idleMinutes: idleMinutes, plans: PlanFiles.none, hosted: hosted, complete: reading(language, report)
+        ) { other in reading(other) { $0.problems.first?.description ?? "" } }
         // Hosted: the plan's file is never looked for, so neither HOME nor XDG_DATA_HOME is read
         // and no PlanStore code can run.
         if !hosted {
@@ -162,16 +158,23 @@ struct Run: ParsableCommand {
             setup.plans = plans.keeper
             setup.copiesSaved = PlanFile.copiesBeside(plans.path)
         }
-        if plain || !Terminal.termCanDrawFullScreen() { PlainSession.run(setup) }
-        do {
-            try Session.run(setup)
-        } catch {
-            switch error {
-            case .terminal(let problem): fail(problem.description, ExitStatus.notATerminal)
-            case .content(let message): fail(message, ExitStatus.contentError)
+        let ending: Ending
+        if plain || !Terminal.termCanDrawFullScreen() {
+            ending = Runtime.run(setup, on: PlainBackend())
+        } else {
+            do throws(TerminalError) {
+                ending = Runtime.run(setup, on: try TerminalBackend(useColor: useColor))
+            } catch {
+                fail(error.description, ExitStatus.notATerminal)
             }
         }
-        Glibc.exit(0)
+        switch ending {
+        case .quickExit: Glibc._exit(0)
+        case .exit(let status, let message):
+            if let message { fail(message, status) }
+            Glibc.exit(status)
+        case .contentFailed(let message): fail(message, ExitStatus.contentError)
+        }
     }
 }
 

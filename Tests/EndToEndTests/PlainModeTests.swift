@@ -14,13 +14,23 @@ import TestSupport
     }
 
     @Test func pipedInputReadsLinesAndStopsAtTheEnd() {
-        let result = Binary.run(["--plain"], input: "2\n\n\nb\n", environment: env())
+        let result = Binary.run(["--plain"], input: "2\n\n\n\nb\n", environment: env())
         #expect(result.status == 0)
         #expect(result.output.contains("  1. Get help now"))
         #expect(result.output.contains("Your rights at work"))
-        #expect(result.output.contains("(There is more: press Enter.)"))
+        #expect(result.output.contains("(Page 1 of 4. There is more: press Enter.)"))
+        #expect(result.output.contains("(Page 4 of 4: the end.)"), "pages are counted, and the last says so")
         #expect(result.output.contains("Speaking up"), "Enter shows more of the page, a screen at a time")
         #expect(!result.output.contains("\u{1B}"), "no escape sequences in plain mode")
+    }
+
+    @Test func theKeysAreSaidAtTheStartWithTheHelpAndInANewLanguageOnly() {
+        let result = Binary.run(["--plain"], input: "2\nb\n3\nb\n?\nb\nL\n1\n", environment: env())
+        #expect(result.status == 0)
+        let english = result.output.components(separatedBy: "Type a number and press Enter. Enter alone").count - 1
+        let spanish = result.output.components(separatedBy: "Escriba un número y presione Enter. Solo Enter").count - 1
+        #expect(english == 2, "at the start and with ?: \(english)")
+        #expect(spanish == 1, "once on turning to Spanish: \(spanish)")
     }
 
     @Test(arguments: [["TERM": "dumb"], ["TERM": "no-such-terminal"], [:]])

@@ -62,7 +62,7 @@ import TestSupport
         #expect(s.perform(.writeExport).isEmpty)
         #expect(s.screen == .planOverview(selection: 0, scroll: 0))
         // A shell that reported a file anyway would not give the plan one.
-        s.apply(.created)
+        _ = s.update(.planDone(.created))
         #expect(s.plan.file == .notSaved)
         _ = s.update(.open)
         _ = s.update(.nextField)

@@ -24,7 +24,7 @@ import WaymarkCore
                 return
             }
             visited.append(code)
-            s.switchContent(content(code == "es" ? Fixtures.spanish : Fixtures.shipped, code))
+            _ = s.update(.contentLoaded(content(code == "es" ? Fixtures.spanish : Fixtures.shipped, code)))
         }
         #expect(visited == ["en", "es", "xx", "en"])
     }

@@ -25,7 +25,7 @@ import WaymarkCore
         _ = s.update(.down)
         let stack = s.stack
         #expect(s.update(.switchLanguage) == [.switchLanguage(to: "es")])
-        s.switchContent(Fixtures.spanish)
+        _ = s.update(.contentLoaded(Fixtures.spanish))
         #expect(s.content.language == "es")
         #expect(s.stack.map(\.kind) == stack.map(\.kind))
         #expect(s.title(of: s.screen) == Fixtures.spanish.pages["u-visa"]?.title)
@@ -43,8 +43,8 @@ import WaymarkCore
 
     @Test func aNoticeShowsUntilTheNextKey() {
         var s = AppState(content: Fixtures.shipped, size: Size(width: 80, height: 24))
-        s.show(notice: "could not load")
-        #expect(s.notice == "could not load")
+        _ = s.update(.contentFailed("could not load"))
+        #expect(s.notice?.hasSuffix(" could not load") == true, "\(s.notice ?? "")")
         _ = s.update(.down)
         #expect(s.notice == nil)
     }

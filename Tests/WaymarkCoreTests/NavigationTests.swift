@@ -114,7 +114,7 @@ import WaymarkCore
 
     @Test func quitQuickExitAndRepaintAreEffects() {
         var s = state()
-        #expect(s.update(.quit) == [.quit])
+        #expect(s.update(.quit) == [.exit(status: 0, message: nil)], "nothing to save: it ends")
         #expect(s.update(.quickExit) == [.quickExit])
         #expect(s.update(.repaint) == [.repaint])
         #expect(s.update(.down) == [])
@@ -149,7 +149,7 @@ import WaymarkCore
         _ = s.update(.down)
         #expect(s.stack == [.menu(id: "main", selection: 0, scroll: 0)])
         #expect(s.update(.quickExit) == [.quickExit])
-        #expect(s.update(.quit) == [.quit])
+        #expect(s.update(.quit) == [.exit(status: 0, message: nil)], "nothing to save: it ends")
         _ = s.update(.resize(Size(width: 80, height: 24)))
         #expect(s.context == .menu)
     }

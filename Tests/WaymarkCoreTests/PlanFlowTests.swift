@@ -12,6 +12,11 @@ import WaymarkCore
         return s
     }
 
+    func writesThenEnds(_ effects: [Effect]) -> Bool {
+        guard effects.count == 1, case .save(_, .quitting) = effects[0] else { return false }
+        return true
+    }
+
     func type(_ s: inout AppState, _ text: String) {
         _ = s.update(.insert(text))
     }
@@ -21,8 +26,7 @@ import WaymarkCore
     @Test func aCopySavedAtTheLastExitIsNamedWhenThePlanIsOpened() {
         for file in [PlanFileState.locked, .notSaved] {
             var s = AppState(content: Fixtures.shipped, size: Size(width: 80, height: 24), planFile: file,
-                             planPath: "/tmp/x/plan", exportPath: "/tmp/x/notes.txt")
-            s.noteCopiesSaved(["/tmp/x/plan-1"])
+                             planPath: "/tmp/x/plan", exportPath: "/tmp/x/notes.txt", copiesSaved: ["/tmp/x/plan-1"])
             let n = s.content.menus["main"]!.items.firstIndex { $0.target == .plan }! + 1
             _ = s.update(.number(n))
             #expect(s.plan.message?.word == .copySaved && s.plan.message?.detail == "/tmp/x/plan-1", "\(file)")
@@ -38,20 +42,18 @@ import WaymarkCore
     /// with the words as they were left is named there too, since that is where it matters.
     @Test func aCopyIsNamedWhereThePlanFileCannotBeOpened() {
         var atStart = AppState(content: Fixtures.shipped, size: Size(width: 80, height: 24), planFile: .unusable(.fileCorrupt),
-                               planPath: "/tmp/x/plan", exportPath: "/tmp/x/notes.txt")
-        atStart.noteCopiesSaved(["/tmp/x/plan-1"])
+                               planPath: "/tmp/x/plan", exportPath: "/tmp/x/notes.txt", copiesSaved: ["/tmp/x/plan-1"])
         let n = atStart.content.menus["main"]!.items.firstIndex { $0.target == .plan }! + 1
         _ = atStart.update(.number(n))
         let said = "\(atStart.form(for: atStart.screen)!.intro)"
         #expect(said.components(separatedBy: "/tmp/x/plan-1").count == 2, "named once: \(said)")
 
         var unlocking = AppState(content: Fixtures.spanish, size: Size(width: 80, height: 24), planFile: .locked,
-                                 planPath: "/tmp/x/plan", exportPath: "/tmp/x/notes.txt")
-        unlocking.noteCopiesSaved(["/tmp/x/plan-1"])
+                                 planPath: "/tmp/x/plan", exportPath: "/tmp/x/notes.txt", copiesSaved: ["/tmp/x/plan-1"])
         _ = unlocking.update(.number(n))
         _ = unlocking.update(.insert("pan con queso"))
         _ = unlocking.update(.open)
-        unlocking.apply(.failed(.fileCorrupt, detail: nil))
+        _ = unlocking.update(.planDone(.failed(.fileCorrupt, detail: nil)))
         let shown = "\(unlocking.form(for: unlocking.screen)!.intro)"
         #expect(unlocking.screen == .planUnusable(selection: 0, scroll: 0), "\(unlocking.screen)")
         #expect(shown.contains("/tmp/x/plan-1") && shown.contains(unlocking.content.plan![.copySaved]), "\(shown)")
@@ -143,7 +145,7 @@ import WaymarkCore
         let effects = s.update(.open)
         #expect(effects == [.plan(.create(passphrase: "blue horse", path: nil))])
         #expect(s.plan.busy == .saving)
-        s.apply(.created)
+        _ = s.update(.planDone(.created))
         #expect(s.screen == .planOverview(selection: save, scroll: 0))
         #expect(s.plan.file == .open)
         // From now on every change is to be saved.
@@ -151,7 +153,7 @@ import WaymarkCore
         _ = s.update(.open)
         _ = s.update(.open)
         #expect(s.planToSave != nil)
-        s.planWasSaved()
+        _ = s.update(.saved(.saved, .pause))
         #expect(s.planToSave == nil)
     }
 
@@ -160,14 +162,14 @@ import WaymarkCore
         guard case .passphrase(.unlock, _, _) = s.screen else { Issue.record("\(s.screen)"); return }
         type(&s, "wrong")
         #expect(s.update(.open) == [.plan(.unlock(passphrase: "wrong"))])
-        s.apply(.failed(.wrongPassphrase, detail: nil))
+        _ = s.update(.planDone(.failed(.wrongPassphrase, detail: nil)))
         #expect(s.plan.message?.word == .wrongPassphrase)
         #expect(s.context == .editing, "ready to try again")
         type(&s, "right")
         _ = s.update(.open)
         var saved = SafetyPlan()
         saved.toggle("go-bag-clothes")
-        s.apply(.opened(saved))
+        _ = s.update(.planDone(.opened(saved)))
         #expect(s.screen == .planOverview(selection: 0, scroll: 0))
         #expect(s.plan.plan.isChecked("go-bag-clothes"))
         #expect(s.plan.file == .open)
@@ -177,7 +179,7 @@ import WaymarkCore
         var s = open(file: .locked)
         type(&s, "anything")
         _ = s.update(.open)
-        s.apply(.failed(.fileCorrupt, detail: nil))
+        _ = s.update(.planDone(.failed(.fileCorrupt, detail: nil)))
         guard case .planUnusable = s.screen else { Issue.record("\(s.screen)"); return }
         _ = s.update(.open)                     // start a new plan elsewhere
         #expect(s.screen == .planOverview(selection: 0, scroll: 0))
@@ -190,11 +192,11 @@ import WaymarkCore
         _ = s.update(.open)
         var saved = SafetyPlan()
         saved.setValue("secret words", for: "go-bag-where")
-        s.apply(.opened(saved))
+        _ = s.update(.planDone(.opened(saved)))
         let lock = s.form(for: s.screen)!.rows.firstIndex { if case .action(.lock, _, _) = $0 { true } else { false } }!
         for _ in 0..<lock { _ = s.update(.down) }
         #expect(s.update(.open) == [.plan(.lock)])
-        s.apply(.locked)
+        _ = s.update(.planDone(.locked))
         #expect(s.plan.plan == SafetyPlan())
         #expect(s.plan.file == .locked)
         #expect(!s.stack.contains { $0.isPlanScreenForTests })
@@ -274,7 +276,7 @@ import WaymarkCore
         var s = open(file: .locked)
         type(&s, "pass")
         _ = s.update(.open)
-        s.apply(.opened(SafetyPlan()))
+        _ = s.update(.planDone(.opened(SafetyPlan())))
         _ = s.update(.open)
         _ = s.update(.nextField)
         type(&s, "under the stairs")
@@ -296,14 +298,14 @@ import WaymarkCore
         var s = typingInAnOpenPlan()
         let field = s.content.plan!.sections[0].fields[0].id
         #expect(s.planToAutosave != nil)
-        s.planSaveFailed(.failed(.diskFull, detail: nil))
+        _ = s.update(.saved(.failed(.diskFull, detail: nil), .pause))
         #expect(s.context == .editing, "still typing in the box")
         #expect(s.planToAutosave == nil, "not tried again at every pause")
         #expect(s.planToSave != nil, "the quick exit still tries")
         typeKeys(&s, " q y")
         #expect(s.plan.plan.value(of: field) == "under the stairs q y")
         #expect(s.planToAutosave != nil, "tried again after a change")
-        s.planSaveFailed(.failed(.diskFull, detail: nil))
+        _ = s.update(.saved(.failed(.diskFull, detail: nil), .pause))
         _ = s.update(.open)                     // Enter: done with the box
         _ = s.update(.back)
         let overview = screenText(s)
@@ -313,24 +315,24 @@ import WaymarkCore
         #expect(s.notice == s.content.plan![.quitUnsaved])
         _ = s.update(.down)
         #expect(s.update(.quit) == [], "a q after another key warns again")
-        #expect(s.update(.quit) == [.quit])
+        #expect(writesThenEnds(s.update(.quit)), "it writes the plan, then ends")
         #expect(s.plan.leavingUnsaved)
         // A save that works again clears it all.
         var t = typingInAnOpenPlan()
-        t.planSaveFailed(.failed(.readOnly, detail: nil))
+        _ = t.update(.saved(.failed(.readOnly, detail: nil), .pause))
         typeKeys(&t, "x")
-        t.planWasSaved()
+        _ = t.update(.saved(.saved, .pause))
         _ = t.update(.open)
         _ = t.update(.back)
         #expect(screenText(t).contains(t.content.plan![.savedNotice]))
-        #expect(t.update(.quit) == [.quit])
+        #expect(t.update(.quit) == [.exit(status: 0, message: nil)], "saved already: it ends")
         // `q` whose own save fails (the shell reports it) stays too.
         var u = typingInAnOpenPlan()
         _ = u.update(.open)
-        #expect(u.update(.quit) == [.quit])
-        u.quitFailedToSave(.failed(.readOnly, detail: nil))
+        #expect(writesThenEnds(u.update(.quit)), "it writes the plan, then ends")
+        _ = u.update(.saved(.failed(.readOnly, detail: nil), .quitting))
         #expect(u.notice == u.content.plan![.quitUnsaved])
-        #expect(u.update(.quit) == [.quit])
+        #expect(writesThenEnds(u.update(.quit)), "it writes the plan, then ends")
         #expect(u.plan.leavingUnsaved)
     }
 
@@ -339,31 +341,31 @@ import WaymarkCore
     @Test func aFileChangedElsewhereIsAskedAboutOnceWhenTheBoxIsFinished() {
         var s = typingInAnOpenPlan()
         let field = s.content.plan!.sections[0].fields[0].id
-        s.planSaveFailed(.changedOnDisk)
+        _ = s.update(.saved(.changedOnDisk, .pause))
         #expect(s.context == .editing)
         #expect(s.planToAutosave == nil, "no save while the answer waits")
         typeKeys(&s, " j q")
         #expect(s.plan.plan.value(of: field) == "under the stairs j q")
-        s.planSaveFailed(.changedOnDisk)
+        _ = s.update(.saved(.changedOnDisk, .pause))
         #expect(s.planToAutosave == nil, "still none after a change")
         _ = s.update(.open)                     // Enter: done with the box
         #expect(s.screen == .planConfirm(.overwrite, selection: 0, scroll: 0))
-        s.planSaveFailed(.changedOnDisk)
+        _ = s.update(.saved(.changedOnDisk, .pause))
         #expect(s.stack.filter { if case .planConfirm = $0 { return true } else { return false } }.count == 1, "asked once")
         _ = s.update(.open)                     // No
         guard case .planSection = s.screen else { Issue.record("\(s.screen)"); return }
-        s.planSaveFailed(.changedOnDisk)
+        _ = s.update(.saved(.changedOnDisk, .pause))
         guard case .planSection = s.screen else { Issue.record("asked again: \(s.screen)"); return }
         #expect(s.update(.quit) == [], "q warns: the changes are not saved")
         // Yes: saved over it, and it all clears.
         var t = typingInAnOpenPlan()
-        t.planSaveFailed(.changedOnDisk)
+        _ = t.update(.saved(.changedOnDisk, .pause))
         _ = t.update(.open)
         _ = t.update(.down)
         #expect(t.update(.open) == [.plan(.overwrite)])
-        t.apply(.saved)
+        _ = t.update(.planDone(.saved))
         #expect(t.plan.saveFailure == nil)
-        #expect(t.update(.quit) == [.quit])
+        #expect(t.update(.quit) == [.exit(status: 0, message: nil)], "saved over it: nothing left to write")
     }
 
     @Test func theQuickExitWorksOnEveryPlanScreenEvenWhileTyping() {

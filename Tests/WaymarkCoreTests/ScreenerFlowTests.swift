@@ -175,7 +175,7 @@ import WaymarkCore
         _ = s.update(.number(2))
         let answers = s.screener!.answers
         let question = current(s)
-        s.switchContent(Fixtures.spanish)
+        _ = s.update(.contentLoaded(Fixtures.spanish))
         #expect(s.screener!.answers == answers)
         #expect(current(s) == question)
         #expect(s.title(of: s.screen) == Fixtures.spanish.screener![.title])

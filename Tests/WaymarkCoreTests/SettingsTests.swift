@@ -40,7 +40,7 @@ import WaymarkCore
     @Test func settingsSurviveALanguageSwitch() {
         var s = open()
         _ = s.update(.number(1))
-        s.switchContent(Fixtures.spanish)
+        _ = s.update(.contentLoaded(Fixtures.spanish))
         #expect(s.settings.idleMinutes == 2)
         #expect(s.choices(for: s.screen)!.items[0].contains("2 min"))
     }

@@ -66,11 +66,11 @@ import WaymarkUI
             if case .insert = action, state.context != .editing { return }
             _ = state.update(action)
         case .language:
-            state.switchContent(state.content.language == "en" ? Fixtures.spanish : Fixtures.shipped)
+            _ = state.update(.contentLoaded(state.content.language == "en" ? Fixtures.spanish : Fixtures.shipped))
         case .outcome(let outcome):
             // The shell only reports after it was asked; a report while nothing is pending is
             // still handled, so send them at random.
-            state.apply(outcome)
+            _ = state.update(.planDone(outcome))
         }
     }
 
