@@ -53,7 +53,8 @@ public struct PlainBackend: Backend {
             shownNotice = notice
             promptDue = true
         }
-        guard promptDue else { return }
+        // "Saving..." is shown while the key derivation runs: nothing can be answered then.
+        guard promptDue, state.plan.busy == nil else { return }
         promptDue = false
         intoBox = state.context == .editing
         hidden = state.isTypingSecret && interactive
