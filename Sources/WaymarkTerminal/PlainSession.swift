@@ -110,7 +110,7 @@ public enum PlainSession {
             }
         }
 
-        var shownScreen: Screen?
+        var shownScreen: ScreenEntry?
         while true {
             if shownScreen != state.screen {
                 write(text: text(of: state))
@@ -197,8 +197,7 @@ public enum PlainSession {
     }
 
     static func isSecretField(_ state: AppState) -> Bool {
-        if case .passphrase = state.screen { return true }
-        return false
+        state.screen.isPassphrase
     }
 
     static func environmentNumber(_ name: String) -> Int? {
