@@ -1,52 +1,3 @@
-/// One place in the navigation stack, with the selection and scroll it had when the person left it.
-public enum Screen: Sendable, Equatable {
-    case menu(id: String, selection: Int, scroll: Int)
-    case page(id: String, scroll: Int)
-    case help(scroll: Int)
-    /// What the screener is, before the first question: nothing is saved, not legal advice, Esc.
-    case screenerIntro(selection: Int, scroll: Int)
-    /// The screener's current question: choices 1-3 answer it, the last one explains it.
-    case question(selection: Int, scroll: Int)
-    /// "What does this mean?" for the current question.
-    case questionHelp(scroll: Int)
-    /// The screener's results; digits choose what to do next.
-    case results(scroll: Int)
-    /// The answers given so far, to pick one to change.
-    case review(selection: Int, scroll: Int)
-    /// "Start over? Your answers will be cleared": keeping them is the first choice.
-    case confirmStartOver(selection: Int, scroll: Int)
-    /// The safety plan: its sections, the evidence log, the summary and the file's screens.
-    case planOverview(selection: Int, scroll: Int)
-    case planSection(id: String, selection: Int, scroll: Int)
-    case evidenceList(selection: Int, scroll: Int)
-    case evidenceEntry(id: Int, selection: Int, scroll: Int)
-    case planSummary(scroll: Int)
-    case passphrase(PassphrasePurpose, selection: Int, scroll: Int)
-    case planConfirm(PlanConfirmation, selection: Int, scroll: Int)
-    case planExport(selection: Int, scroll: Int)
-    /// The saved plan's file cannot be used; it is left alone.
-    case planUnusable(selection: Int, scroll: Int)
-    /// Leaving by itself when idle, and colours (for this session only).
-    case settings(selection: Int, scroll: Int)
-}
-
-public enum Theme: Sendable, Equatable, CaseIterable {
-    case normal, highContrast, noColour
-}
-
-/// Settings for this session only: nothing is written anywhere.
-public struct Settings: Sendable, Equatable {
-    /// Do what the quick exit does after this many minutes without a key (nil: never).
-    public var idleMinutes: Int?
-    public var theme: Theme
-    public init(idleMinutes: Int? = nil, theme: Theme = .normal) {
-        self.idleMinutes = idleMinutes
-        self.theme = theme
-    }
-    /// The choices offered in the settings screen, in order.
-    public static let idleChoices: [Int?] = [nil, 2, 5, 15, 30]
-}
-
 /// The lines one choice takes, from `lowerBound` up to but not including `upperBound`. Not a
 /// `Range<Int>`: an array of those costs a search of every conformance record in the binary
 /// before the first frame (docs/PERFORMANCE.md).
@@ -85,17 +36,17 @@ public struct ScreenLayout: Sendable, Equatable {
 }
 
 public struct AppState: Sendable {
-    public private(set) var content: Content
+    public internal(set) var content: Content
     /// A short message shown in the footer until the next key (e.g. a language that failed to load).
     public private(set) var notice: String?
     /// Never empty; the main menu is at the bottom.
-    public private(set) var stack: [Screen]
+    public internal(set) var stack: [ScreenEntry]
     public private(set) var size: Size
     /// The screener's answers: in memory only, kept across language switches.
-    public private(set) var screener: ScreenerSession?
+    public internal(set) var screener: ScreenerSession?
     /// The safety plan, in memory; its file is written by the shell (see `planToSave`).
     public internal(set) var plan: PlanState
-    public private(set) var settings: Settings
+    public internal(set) var settings: Settings
     /// The top screen laid out at the current size (kept up to date by every change).
     public private(set) var layout = ScreenLayout.empty
     /// The last size big enough to lay out, so scroll positions survive a trip through "too small".
@@ -116,125 +67,76 @@ public struct AppState: Sendable {
         self.settings = settings
         self.plan = hosted ? PlanState(hosted: ()) : PlanState(file: planFile, exportPath: exportPath, defaultPath: planPath)
         self.laidOutFor = Layout.isTooSmall(size) ? Size(width: 80, height: 24) : size
-        self.stack = [.menu(id: Content.mainMenuID, selection: 0, scroll: 0)]
+        self.stack = [Self.mainMenu]
         plan.copiesSaved = copiesSaved
         relayout()
     }
 
-    public var screen: Screen { stack[stack.count - 1] }
+    static let mainMenu = ScreenEntry(.menus(.menu(id: Content.mainMenuID)))
+
+    public var screen: ScreenEntry { stack[stack.count - 1] }
 
     public var context: Context {
         if Layout.isTooSmall(size) { return .tooSmall }
-        switch screen {
-        case .menu, .screenerIntro, .question, .review, .confirmStartOver, .settings: return .menu
-        case .results: return .results
-        case .page, .help, .questionHelp, .planSummary: return .page
-        default: return plan.editing == nil ? .form : .editing
-        }
+        let context = view(of: screen.kind).context
+        return context == .form && plan.editing != nil ? .editing : context
     }
 
     /// True for screens whose choices are selected with the arrows (menus, questions, plan rows).
     public var hasChoices: Bool { [.menu, .form, .editing].contains(context) }
 
-    // MARK: - What each screen shows
+    // MARK: - What each screen shows (each feature says, in Features/)
 
-    public func title(of screen: Screen) -> String {
-        switch screen {
-        case .menu(let id, _, _): return content.menus[id]?.title ?? ""
-        case .page(let id, _): return content.pages[id]?.title ?? ""
-        case .help: return content.strings[.helpTitle]
-        case .screenerIntro, .question, .questionHelp: return content.screener?[.title] ?? ""
-        case .results: return content.screener?[.resultsTitle] ?? ""
-        case .review: return content.screener?[.changeAnswers] ?? ""
-        case .confirmStartOver: return content.screener?[.startOver] ?? ""
-        case .planSection(let id, _, _): return content.plan?.section(id: id)?.title ?? ""
-        case .evidenceList, .evidenceEntry: return content.plan?[.evidenceTitle] ?? ""
-        case .planSummary: return content.plan?[.summaryTitle] ?? ""
-        case .planExport: return content.plan?[.export] ?? ""
-        case .passphrase(.unlock, _, _), .planUnusable: return content.plan?.title ?? ""
-        case .passphrase: return content.plan?[.save] ?? ""
-        case .planOverview, .planConfirm: return content.plan?.title ?? ""
-        case .settings: return content.strings[.settingsTitle]
+    func view(of kind: ScreenKind) -> ScreenView {
+        switch kind {
+        case .menus(let kind): return menusView(kind)
+        case .screener(let kind): return screenerView(kind)
+        case .plan(let kind): return planView(kind)
+        case .settings: return settingsView()
         }
     }
 
+    public func title(of screen: ScreenEntry) -> String { view(of: screen.kind).title }
+
     /// The page shown by a screen that scrolls like a page (generated ones included).
-    public func page(for screen: Screen) -> Page? {
-        switch screen {
-        case .page(let id, _): return content.pages[id]
-        case .help: return HelpPage.make(content.strings)
-        case .questionHelp:
-            guard let screener = content.screener, let session = self.screener, let id = session.current else { return nil }
-            let wording = screener.wording(of: id, given: session.answers)
-            return Page(id: "question-help", title: screener[.whatDoesThisMean],
-                        blocks: [.paragraph([Span(wording.text, .emphasis)]), .paragraph([Span(wording.help ?? "")])])
-        case .results:
-            guard let screener = content.screener, let session = self.screener else { return nil }
-            return ScreenerPages.results(session.results(), screener: screener)
-        case .planSummary:
-            guard let template = content.plan else { return nil }
-            return PlanPages.summary(plan.plan, template: template, hosted: plan.hosted)
-        default:
-            return nil
-        }
+    public func page(for screen: ScreenEntry) -> Page? {
+        guard case .page(let page)? = view(of: screen.kind).body else { return nil }
+        return page
     }
 
     /// The choices of a screen with choices, and the words above them.
-    public func choices(for screen: Screen) -> (intro: [Block], items: [String])? {
-        switch screen {
-        case .menu(let id, _, _):
-            guard let menu = content.menus[id] else { return nil }
-            let words = lineMode && id == Content.mainMenuID ? content.strings[.plainIntro] : menu.intro
-            let intro: [Block] = words.map { [.paragraph([Span($0)])] } ?? []
-            return (intro, menu.items.map(\.label))
-        case .screenerIntro:
-            guard let screener = content.screener else { return nil }
-            return ScreenerPages.intro(screener: screener)
-        case .question:
-            guard let screener = content.screener, let session = self.screener, let id = session.current else { return nil }
-            return ScreenerPages.question(id, session: session, screener: screener)
-        case .review:
-            guard let screener = content.screener, let session = self.screener else { return nil }
-            return ScreenerPages.review(session, screener: screener)
-        case .confirmStartOver:
-            guard let screener = content.screener else { return nil }
-            return ([.paragraph([Span(screener[.startOverQuestion], .emphasis)])],
-                    [screener[.keepAnswers], screener[.clearAnswers]])
-        case .settings:
-            let s = content.strings
-            let idle = settings.idleMinutes.map { s[.settingsMinutes].replacingAll("{n}", with: String($0)) } ?? s[.settingsIdleOff]
-            let theme: String
-            switch settings.theme {
-            case .normal: theme = s[.themeNormal]
-            case .highContrast: theme = s[.themeHighContrast]
-            case .noColour: theme = s[.themeNoColour]
-            }
-            return ([.paragraph([Span(s[.settingsIntro], .dim)])],
-                    [s[.settingsIdle].replacingAll("{value}", with: idle), s[.settingsTheme].replacingAll("{value}", with: theme)])
-        default:
-            return nil
-        }
+    public func choices(for screen: ScreenEntry) -> (intro: [Block], items: [String])? {
+        guard case .choices(let intro, let items)? = view(of: screen.kind).body else { return nil }
+        return (intro, items)
     }
 
-    public func layout(of screen: Screen, width: Int) -> ScreenLayout {
-        if let (intro, rows) = form(for: screen) {
+    /// The rows of a plan screen and the words above them.
+    public func form(for screen: ScreenEntry) -> (intro: [Block], rows: [FormRow])? {
+        guard case .form(let intro, let rows)? = view(of: screen.kind).body else { return nil }
+        return (intro, rows)
+    }
+
+    public func layout(of screen: ScreenEntry, width: Int) -> ScreenLayout {
+        switch view(of: screen.kind).body {
+        case .form(let intro, let rows)?:
             let editing = screen == self.screen ? plan.editing : nil
             return FormLayout.lines(intro: intro, rows: rows, width: width, editing: editing, selection: screen.selection)
-        }
-        if let (intro, items) = choices(for: screen) {
+        case .choices(let intro, let items)?:
             return ListLayout.lines(intro: intro, items: items, width: width)
+        case .page(let page)?:
+            return ScreenLayout(lines: PageLayout.lines(page, width: width), items: [])
+        case nil:
+            return .empty
         }
-        guard let page = page(for: screen) else { return .empty }
-        return ScreenLayout(lines: PageLayout.lines(page, width: width), items: [])
     }
 
-    public func pageLines(for screen: Screen, width: Int) -> [LaidOutLine] {
+    public func pageLines(for screen: ScreenEntry, width: Int) -> [LaidOutLine] {
         layout(of: screen, width: width).lines
     }
 
     public var pageScroll: Int { screen.scroll }
 
-    public func maxScroll(for screen: Screen) -> Int {
+    public func maxScroll(for screen: ScreenEntry) -> Int {
         let lines = screen == self.screen ? layout.lines.count : layout(of: screen, width: textWidth).lines.count
         return Self.maxScroll(lines: lines, bodyHeight: bodyHeight, lineMode: lineMode)
     }
@@ -271,7 +173,10 @@ public struct AppState: Sendable {
         case .resize(let newSize):
             resize(to: newSize)
             return []
-        default: break
+        case .up, .down, .pageUp, .pageDown, .home, .end, .open, .back, .number, .help, .switchLanguage,
+             .nextField, .previousField, .insert, .deleteBackward, .deleteForward,
+             .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .click, .submitText:
+            break
         }
         if Layout.isTooSmall(size) { return [] }
         if context == .editing { return edit(action) }
@@ -282,11 +187,11 @@ public struct AppState: Sendable {
         case .pageDown: movePage(by: 1)
         case .home: moveToEnd(top: true)
         case .end: moveToEnd(top: false)
-        case .open: return choose(selection)
-        case .number(let n): return number(n)
-        case .back: back()
+        case .open: return handle(.choose(selection))
+        case .number(let n): return handle(.number(n))
+        case .back: return handle(.back)
         case .help:
-            if case .help = screen { pop() } else { push(.help(scroll: 0)) }
+            if screen.kind == .menus(.help) { pop() } else { push(ScreenEntry(.menus(.help))) }
         case .switchLanguage: return content.nextLanguage.map { [.switchLanguage(to: $0.code)] } ?? []
         case .nextField, .previousField:
             if context == .form { moveToField(forward: action == .nextField) }
@@ -294,7 +199,7 @@ public struct AppState: Sendable {
             guard hasChoices, y >= 1, y <= bodyHeight else { return [] }
             let line = screen.scroll + y - 1
             guard let index = layout.items.firstIndex(where: { $0.contains(line) }) else { return [] }
-            if index == screen.selection { return choose(index) }
+            if index == screen.selection { return handle(.choose(index)) }
             select(index)
         case .quickExit, .quit, .repaint, .resize, .insert, .deleteBackward, .deleteForward,
              .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .submitText:
@@ -313,16 +218,9 @@ public struct AppState: Sendable {
     /// stays valid; scroll positions are kept within the new text's bounds).
     mutating func switchContent(_ newContent: Content) {
         content = newContent
-        stack = stack.filter { screen in
-            switch screen {
-            case .menu(let id, _, _): return newContent.menus[id] != nil
-            case .page(let id, _): return newContent.pages[id] != nil
-            case .screenerIntro, .question, .questionHelp, .results, .review, .confirmStartOver: return newContent.screener != nil
-            case .help: return true
-            default: return newContent.plan != nil
-            }
-        }
-        if stack.isEmpty { stack = [.menu(id: Content.mainMenuID, selection: 0, scroll: 0)] }
+        // A screen with nothing to show in the new content (a part it lacks) is dropped.
+        stack = stack.filter { view(of: $0.kind).body != nil }
+        if stack.isEmpty { stack = [Self.mainMenu] }
         resize(to: size)
     }
 
@@ -378,7 +276,8 @@ public struct AppState: Sendable {
     mutating func select(_ wanted: Int, scroll wantedScroll: Int? = nil) {
         let (selection, scroll) = Self.clamp(selection: wanted, scroll: wantedScroll ?? screen.scroll,
                                              layout: layout, bodyHeight: bodyHeight)
-        stack[stack.count - 1] = screen.with(selection: selection, scroll: scroll)
+        stack[stack.count - 1].selection = selection
+        stack[stack.count - 1].scroll = scroll
     }
 
     static func clamp(selection wanted: Int, scroll wantedScroll: Int, layout: ScreenLayout, bodyHeight: Int) -> (Int, Int) {
@@ -396,170 +295,33 @@ public struct AppState: Sendable {
 
     private mutating func scroll(to wanted: Int) {
         let clamped = min(max(0, wanted), Self.maxScroll(lines: layout.lines.count, bodyHeight: bodyHeight, lineMode: lineMode))
-        stack[stack.count - 1] = screen.with(selection: 0, scroll: clamped)
+        stack[stack.count - 1].selection = 0
+        stack[stack.count - 1].scroll = clamped
     }
 
     // MARK: - Choosing
 
-    private mutating func number(_ n: Int) -> [Effect] {
-        switch screen {
-        case .results:
-            return chooseAfterResults(n)
-        case .menu, .screenerIntro, .question, .review, .confirmStartOver, .settings:
-            guard n >= 1, n <= min(9, layout.items.count) else { return [] }
-            select(n - 1)
-            return choose(n - 1)
-        case .planOverview, .evidenceList:
-            // The plan's menus: numbered like every menu (the rows of a section are not).
-            guard n >= 1, n <= min(9, formRows.count) else { return [] }
-            select(n - 1)
-            return choose(n - 1)
-        default:
-            return []
+    /// The top screen's feature decides what choosing, a number and back do.
+    private mutating func handle(_ event: ScreenEvent) -> [Effect] {
+        switch screen.kind {
+        case .menus(let kind): return updateMenus(kind, event)
+        case .screener(let kind): return updateScreener(kind, event)
+        case .plan(let kind): return updatePlan(kind, event)
+        case .settings: return updateSettings(event)
         }
     }
 
-    private mutating func choose(_ index: Int) -> [Effect] {
-        if context == .form { return activate(index) }
-        switch screen {
-        case .menu(let id, _, _):
-            guard let menu = content.menus[id], menu.items.indices.contains(index) else { return [] }
-            return open(menu.items[index].target)
-        case .screenerIntro:
-            if index == 0 {
-                replaceTop(with: questionScreen())
-            } else if index == 1 {
-                pop()
-            }
-        case .question:
-            guard let id = screener?.current else { return [] }
-            let options = id.options
-            if index < options.count {
-                answer(options[index].value)
-            } else if index == options.count {
-                push(.questionHelp(scroll: 0))
-            }
-        case .review:
-            guard let session = screener, session.path.indices.contains(index) else { return [] }
-            var changed = session
-            changed.revisit(session.path[index])
-            screener = changed
-            pop()  // the review
-            replaceTop(with: questionScreen())
-        case .settings:
-            // Each choice steps through its values.
-            if index == 0 {
-                let choices = Settings.idleChoices
-                let now = choices.firstIndex(of: settings.idleMinutes) ?? 0
-                settings.idleMinutes = choices[(now + 1) % choices.count]
-            } else if index == 1 {
-                let themes = Theme.allCases
-                settings.theme = themes[((themes.firstIndex(of: settings.theme) ?? 0) + 1) % themes.count]
-            }
-            relayout()
-        case .confirmStartOver:
-            pop()
-            if index == 1 {
-                screener = content.screener?.session()
-                replaceTop(with: questionScreen())
-            }
-        default:
-            break
-        }
-        return []
-    }
-
-    private mutating func open(_ target: MenuTarget) -> [Effect] {
-        switch target {
-        case .menu(let id):
-            guard content.menus[id] != nil else { return [] }
-            push(.menu(id: id, selection: 0, scroll: 0))
-        case .page(let id):
-            guard content.pages[id] != nil else { return [] }
-            push(.page(id: id, scroll: 0))
-        case .help:
-            push(.help(scroll: 0))
-        case .screener:
-            guard let template = content.screener else { return [] }
-            // Coming back to the screener picks up where the person left it; the first time, it
-            // says what it is before it asks anything.
-            if screener == nil { screener = template.session() }
-            if screener!.isFinished {
-                push(.results(scroll: 0))
-            } else {
-                push(screener!.path.isEmpty ? .screenerIntro(selection: 0, scroll: 0) : questionScreen())
-            }
-        case .language:
-            return content.nextLanguage.map { [.switchLanguage(to: $0.code)] } ?? []
-        case .plan:
-            guard content.plan != nil else { return [] }
-            openPlan()
-        case .settings:
-            push(.settings(selection: 0, scroll: 0))
-        }
-        return []
-    }
-
-    private func questionScreen() -> Screen {
-        guard let session = screener, let id = session.current else { return .question(selection: 0, scroll: 0) }
-        let chosen = session.currentAnswer.flatMap { answer in id.options.firstIndex(of: id.option(for: answer)) } ?? 0
-        return .question(selection: chosen, scroll: 0)
-    }
-
-    private mutating func answer(_ answer: AnswerValue) {
-        guard var session = screener else { return }
-        session.answer(answer)
-        screener = session
-        replaceTop(with: session.isFinished ? .results(scroll: 0) : questionScreen())
-    }
-
-    private mutating func chooseAfterResults(_ n: Int) -> [Effect] {
-        switch n {
-        case 1:
-            push(.review(selection: 0, scroll: 0))
-        case 2:
-            // Clearing every answer is the one thing here that cannot be undone: ask first.
-            push(.confirmStartOver(selection: 0, scroll: 0))
-        case 3:
-            pop()
-        default:
-            break
-        }
-        return []
-    }
-
-    private mutating func back() {
-        switch screen {
-        case .question:
-            // Back through the questions first, each with its answer kept; then to the intro.
-            if var session = screener, session.back() {
-                screener = session
-                replaceTop(with: questionScreen())
-            } else {
-                replaceTop(with: .screenerIntro(selection: 0, scroll: 0))
-            }
-            return
-        case .results:
-            if var session = screener, session.back() {
-                screener = session
-                replaceTop(with: questionScreen())
-                return
-            }
-        case .evidenceEntry:
-            droppingEmptyEvidence()
-        case .passphrase(.repeatChosen, _, _):
-            plan.chosenPassphrase = nil
-        default:
-            break
-        }
-        if screen.isPlanScreen { plan.message = nil }
-        pop()
+    /// A digit chooses the choice of that number (1-9), as on every menu.
+    mutating func chooseNumbered(_ n: Int) -> [Effect] {
+        guard n >= 1, n <= min(9, layout.items.count) else { return [] }
+        select(n - 1)
+        return handle(.choose(n - 1))
     }
 
     // MARK: - The stack
 
     // Typing belongs to one box on one screen: any change of screen ends it.
-    mutating func push(_ screen: Screen) {
+    mutating func push(_ screen: ScreenEntry) {
         plan.editing = nil
         stack.append(screen)
         relayout()
@@ -572,7 +334,7 @@ public struct AppState: Sendable {
         relayout()
     }
 
-    mutating func replaceTop(with screen: Screen) {
+    mutating func replaceTop(with screen: ScreenEntry) {
         plan.editing = nil
         stack[stack.count - 1] = screen
         relayout()
@@ -587,7 +349,8 @@ public struct AppState: Sendable {
         layout = layout(of: screen, width: textWidth)
         let (selection, scroll) = Self.clamp(selection: selection, scroll: screen.scroll, layout: layout,
                                              bodyHeight: bodyHeight)
-        stack[stack.count - 1] = screen.with(selection: selection, scroll: scroll)
+        stack[stack.count - 1].selection = selection
+        stack[stack.count - 1].scroll = scroll
     }
 
     // MARK: - Resize
@@ -608,61 +371,10 @@ public struct AppState: Sendable {
         if new.items.isEmpty, oldWidth != textWidth {
             let old = layout(of: entry, width: oldWidth).lines
             if old.indices.contains(entry.scroll) {
-                stack[stack.count - 1] = entry.with(selection: 0, scroll: PageLayout.anchor(old[entry.scroll], in: new.lines))
+                stack[stack.count - 1].selection = 0
+                stack[stack.count - 1].scroll = PageLayout.anchor(old[entry.scroll], in: new.lines)
             }
         }
         relayout()
-    }
-}
-
-extension Screen {
-    public var scroll: Int {
-        switch self {
-        case .menu(_, _, let scroll), .page(_, let scroll), .help(let scroll), .screenerIntro(_, let scroll), .question(_, let scroll),
-             .questionHelp(let scroll), .results(let scroll), .review(_, let scroll), .confirmStartOver(_, let scroll),
-             .planOverview(_, let scroll), .planSection(_, _, let scroll), .evidenceList(_, let scroll),
-             .evidenceEntry(_, _, let scroll), .planSummary(let scroll), .passphrase(_, _, let scroll),
-             .planConfirm(_, _, let scroll), .planExport(_, let scroll), .planUnusable(_, let scroll),
-             .settings(_, let scroll):
-            return scroll
-        }
-    }
-
-    /// The selected choice on screens with choices; 0 elsewhere.
-    public var selection: Int {
-        switch self {
-        case .menu(_, let selection, _), .screenerIntro(let selection, _), .question(let selection, _), .review(let selection, _),
-             .confirmStartOver(let selection, _), .planOverview(let selection, _), .planSection(_, let selection, _),
-             .evidenceList(let selection, _), .evidenceEntry(_, let selection, _), .passphrase(_, let selection, _),
-             .planConfirm(_, let selection, _), .planExport(let selection, _), .planUnusable(let selection, _),
-             .settings(let selection, _):
-            return selection
-        default:
-            return 0
-        }
-    }
-
-    public func with(selection: Int, scroll: Int) -> Screen {
-        switch self {
-        case .menu(let id, _, _): return .menu(id: id, selection: selection, scroll: scroll)
-        case .page(let id, _): return .page(id: id, scroll: scroll)
-        case .help: return .help(scroll: scroll)
-        case .screenerIntro: return .screenerIntro(selection: selection, scroll: scroll)
-        case .question: return .question(selection: selection, scroll: scroll)
-        case .questionHelp: return .questionHelp(scroll: scroll)
-        case .results: return .results(scroll: scroll)
-        case .review: return .review(selection: selection, scroll: scroll)
-        case .confirmStartOver: return .confirmStartOver(selection: selection, scroll: scroll)
-        case .planOverview: return .planOverview(selection: selection, scroll: scroll)
-        case .planSection(let id, _, _): return .planSection(id: id, selection: selection, scroll: scroll)
-        case .evidenceList: return .evidenceList(selection: selection, scroll: scroll)
-        case .evidenceEntry(let id, _, _): return .evidenceEntry(id: id, selection: selection, scroll: scroll)
-        case .planSummary: return .planSummary(scroll: scroll)
-        case .passphrase(let purpose, _, _): return .passphrase(purpose, selection: selection, scroll: scroll)
-        case .planConfirm(let kind, _, _): return .planConfirm(kind, selection: selection, scroll: scroll)
-        case .planExport: return .planExport(selection: selection, scroll: scroll)
-        case .planUnusable: return .planUnusable(selection: selection, scroll: scroll)
-        case .settings: return .settings(selection: selection, scroll: scroll)
-        }
     }
 }

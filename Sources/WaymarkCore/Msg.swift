@@ -138,15 +138,9 @@ extension AppState {
     }
 
     /// A passphrase is being typed: it is never shown.
-    public var isTypingSecret: Bool {
-        if case .passphrase = screen { return context == .editing }
-        return false
-    }
+    public var isTypingSecret: Bool { screen.isPassphrase && context == .editing }
 }
 
-extension Screen {
-    public var isHelp: Bool {
-        if case .help = self { return true }
-        return false
-    }
+extension ScreenEntry {
+    public var isHelp: Bool { kind == .menus(.help) }
 }

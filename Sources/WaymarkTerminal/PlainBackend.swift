@@ -13,7 +13,7 @@ public struct PlainBackend: Backend {
     private let interactive = isatty(STDIN_FILENO) == 1
     private let toTerminal = isatty(STDOUT_FILENO) == 1
 
-    private var shown: Screen?
+    private var shown: ScreenEntry?
     private var shownNotice: String?
     /// The screen is printed again after an answer that changed nothing else on it (a ticked
     /// row), unless a box opened there; and after a box was answered.

@@ -105,7 +105,7 @@ for size in [Size(width: 80, height: 24), Size(width: 300, height: 100)] {
     }) else { fail("no page reachable from the main menu") }
     var state = AppState(content: content, size: size)
     for n in path { _ = state.update(.number(n)) }
-    guard case .page(let shown, _) = state.screen, shown == id else { fail("could not open page \(id)") }
+    guard state.screen.kind == .menus(.page(id: id)) else { fail("could not open page \(id)") }
     let lines = state.layout.lines.count
     var checksum = 0
     // Warm up, then time: each frame scrolls one line (back to the top at the end) and renders.

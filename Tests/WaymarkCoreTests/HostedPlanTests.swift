@@ -32,7 +32,7 @@ import TestSupport
         for content in [Fixtures.shipped, Fixtures.spanish] {
             let s = open(content)
             // Not the unlock screen of a plan file the shell said was there: a hosted plan has no file.
-            #expect(s.screen == .planOverview(selection: 0, scroll: 0))
+            #expect(s.screen == ScreenEntry(.plan(.overview), selection: 0, scroll: 0))
             #expect(s.plan.file == .notSaved)
             #expect(s.plan.defaultPath == nil && s.plan.exportPath.isEmpty)
             let offered = actions(s)
@@ -49,7 +49,7 @@ import TestSupport
         let index = actions(s).firstIndex(of: .summary)!
         for _ in 0..<index { _ = s.update(.down) }
         _ = s.update(.open)
-        #expect(s.screen == .planSummary(scroll: 0))
+        #expect(s.screen == ScreenEntry(.plan(.summary), scroll: 0))
         let page = s.page(for: s.screen)!
         #expect(text(page.blocks).contains(s.content.plan![.hostedNotice]))
     }
@@ -57,10 +57,10 @@ import TestSupport
     @Test func saveAndExportCannotBeReachedAndNothingIsEverSaved() {
         var s = open()
         #expect(s.perform(.save).isEmpty)
-        #expect(s.screen == .planOverview(selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.plan(.overview), selection: 0, scroll: 0))
         #expect(s.perform(.export).isEmpty)
         #expect(s.perform(.writeExport).isEmpty)
-        #expect(s.screen == .planOverview(selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.plan(.overview), selection: 0, scroll: 0))
         // A shell that reported a file anyway would not give the plan one.
         _ = s.update(.planDone(.created))
         #expect(s.plan.file == .notSaved)
@@ -88,7 +88,7 @@ import TestSupport
         let index = actions(s).firstIndex(of: .evidence)!
         for _ in 0..<index { _ = s.update(.down) }
         _ = s.update(.open)
-        #expect(s.screen == .evidenceList(selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.plan(.evidenceList), selection: 0, scroll: 0))
         for n in 0..<PlanState.hostedEvidenceLimit {
             #expect(s.perform(.addEvidence).isEmpty)
             _ = s.update(.insert("entry \(n)"))
@@ -115,6 +115,6 @@ import TestSupport
     }
 }
 
-extension Screen {
-    var isEvidenceList: Bool { if case .evidenceList = self { return true } else { return false } }
+extension ScreenEntry {
+    var isEvidenceList: Bool { kind == .plan(.evidenceList) }
 }

@@ -27,10 +27,10 @@ import WaymarkCore
         #expect(s.update(.switchLanguage) == [.switchLanguage(to: "es")])
         _ = s.update(.contentLoaded(Fixtures.spanish))
         #expect(s.content.language == "es")
-        #expect(s.stack.map(\.kind) == stack.map(\.kind))
+        #expect(s.stack.map(\.withoutScroll) == stack.map(\.withoutScroll))
         #expect(s.title(of: s.screen) == Fixtures.spanish.pages["u-visa"]?.title)
         _ = s.update(.back)
-        #expect(s.screen == .menu(id: "immigration", selection: 1, scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.menu(id: "immigration")), selection: 1, scroll: 0))
         #expect(s.update(.switchLanguage) == [.switchLanguage(to: "en")])
     }
 
@@ -50,14 +50,7 @@ import WaymarkCore
     }
 }
 
-extension Screen {
+extension ScreenEntry {
     /// The screen without its scroll position, which may differ between languages.
-    var kind: String {
-        switch self {
-        case .menu(let id, let selection, _): return "menu \(id) \(selection)"
-        case .page(let id, _): return "page \(id)"
-        case .help: return "help"
-        default: return "\(self.with(selection: 0, scroll: 0))"
-        }
-    }
+    var withoutScroll: ScreenEntry { ScreenEntry(kind, selection: selection) }
 }

@@ -9,38 +9,39 @@ import WaymarkCore
 
     @Test func startsOnTheMainMenuWithTheFirstItemSelected() {
         let s = state()
-        #expect(s.stack == [.menu(id: "main", selection: 0, scroll: 0)])
+        #expect(s.stack == [ScreenEntry(.menus(.menu(id: "main")), selection: 0, scroll: 0)])
         #expect(s.context == .menu)
     }
 
     @Test func aDigitOpensThatItemAndBackReturnsToIt() {
         var s = state()
         _ = s.update(.number(3))
-        #expect(s.screen == .page(id: "short", scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.page(id: "short")), scroll: 0))
         _ = s.update(.back)
-        #expect(s.screen == .menu(id: "main", selection: 2, scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.menu(id: "main")), selection: 2, scroll: 0))
     }
 
     @Test func digitsBeyondTheItemsAndZeroDoNothing() {
         var s = state()
         _ = s.update(.number(5))
         _ = s.update(.number(0))
-        #expect(s.stack == [.menu(id: "main", selection: 0, scroll: 0)])
+        #expect(s.stack == [ScreenEntry(.menus(.menu(id: "main")), selection: 0, scroll: 0)])
     }
 
     @Test func moveStopsAtBothEnds() {
         var s = state()
         _ = s.update(.up)
-        #expect(s.screen == .menu(id: "main", selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.menu(id: "main")), selection: 0, scroll: 0))
         for _ in 0..<10 { _ = s.update(.down) }
-        #expect(s.screen == .menu(id: "main", selection: 3, scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.menu(id: "main")), selection: 3, scroll: 0))
     }
 
     @Test func backKeepsSelectionAndScrollOfEveryLevel() {
         var s = state(Size(width: 40, height: 8))
         _ = s.update(.number(2))               // big menu
         for _ in 0..<8 { _ = s.update(.down) }  // last item: the menu has scrolled
-        guard case .menu("big", 8, let menuScroll) = s.screen else { Issue.record("\(s.screen)"); return }
+        let menuScroll = s.screen.scroll
+        guard s.screen.kind == .menus(.menu(id: "big")), s.screen.selection == 8 else { Issue.record("\(s.screen)"); return }
         #expect(menuScroll > 0)
         _ = s.update(.open)                    // long page
         _ = s.update(.pageDown)
@@ -48,11 +49,11 @@ import WaymarkCore
         #expect(pageScroll > 0)
         _ = s.update(.help)
         _ = s.update(.back)
-        #expect(s.screen == .page(id: "long", scroll: pageScroll))
+        #expect(s.screen == ScreenEntry(.menus(.page(id: "long")), scroll: pageScroll))
         _ = s.update(.back)
-        #expect(s.screen == .menu(id: "big", selection: 8, scroll: menuScroll))
+        #expect(s.screen == ScreenEntry(.menus(.menu(id: "big")), selection: 8, scroll: menuScroll))
         _ = s.update(.back)
-        #expect(s.screen == .menu(id: "main", selection: 1, scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.menu(id: "main")), selection: 1, scroll: 0))
         _ = s.update(.back)
         #expect(s.stack.count == 1, "back on the main menu stays there")
     }
@@ -87,29 +88,30 @@ import WaymarkCore
         var s = state(Size(width: 40, height: 8))
         _ = s.update(.number(2))
         _ = s.update(.pageDown)
-        guard case .menu(_, let selection, let scroll) = s.screen else { Issue.record("not a menu"); return }
+        let (selection, scroll) = (s.screen.selection, s.screen.scroll)
+        guard case .menus(.menu) = s.screen.kind else { Issue.record("not a menu"); return }
         #expect(selection > 1)
         #expect(scroll <= selection && selection < scroll + Layout.bodyHeight(s.size))
         _ = s.update(.end)
-        guard case .menu(_, 8, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        guard case .menus(.menu) = s.screen.kind, s.screen.selection == 8 else { Issue.record("\(s.screen)"); return }
         _ = s.update(.home)
-        #expect(s.screen == .menu(id: "big", selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.menu(id: "big")), selection: 0, scroll: 0))
     }
 
     @Test func helpOpensFromAnywhereAndTogglesClosed() {
         var s = state()
         _ = s.update(.number(1))
         _ = s.update(.help)
-        #expect(s.screen == .help(scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.help), scroll: 0))
         #expect(s.page(for: s.screen)?.title == StringKey.helpTitle.rawValue)
         _ = s.update(.help)
-        #expect(s.screen == .page(id: "long", scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.page(id: "long")), scroll: 0))
     }
 
     @Test func helpMenuItemOpensTheHelpScreen() {
         var s = state()
         _ = s.update(.number(4))
-        #expect(s.screen == .help(scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.help), scroll: 0))
     }
 
     @Test func quitQuickExitAndRepaintAreEffects() {
@@ -137,7 +139,8 @@ import WaymarkCore
         _ = s.update(.number(2))
         _ = s.update(.end)
         _ = s.update(.resize(Size(width: 30, height: 8)))
-        guard case .menu("big", 8, let scroll) = s.screen else { Issue.record("\(s.screen)"); return }
+        let scroll = s.screen.scroll
+        guard s.screen.kind == .menus(.menu(id: "big")), s.screen.selection == 8 else { Issue.record("\(s.screen)"); return }
         let ranges = s.layout.items
         #expect(ranges[8].upperBound <= scroll + Layout.bodyHeight(s.size))
     }
@@ -147,7 +150,7 @@ import WaymarkCore
         #expect(s.context == .tooSmall)
         _ = s.update(.number(1))
         _ = s.update(.down)
-        #expect(s.stack == [.menu(id: "main", selection: 0, scroll: 0)])
+        #expect(s.stack == [ScreenEntry(.menus(.menu(id: "main")), selection: 0, scroll: 0)])
         #expect(s.update(.quickExit) == [.quickExit])
         #expect(s.update(.quit) == [.exit(status: 0, message: nil)], "nothing to save: it ends")
         _ = s.update(.resize(Size(width: 80, height: 24)))
@@ -168,12 +171,12 @@ import WaymarkCore
         var s = state()
         let line = s.layout.items[2].lowerBound - s.screen.scroll + 1  // row on screen (title bar is row 0)
         _ = s.update(Bindings.action(for: .click(x: 10, y: line + 1), in: s.context)!)
-        #expect(s.screen == .menu(id: "main", selection: 2, scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.menu(id: "main")), selection: 2, scroll: 0))
         _ = s.update(Bindings.action(for: .click(x: 10, y: line + 1), in: s.context)!)
-        #expect(s.screen == .page(id: "short", scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.page(id: "short")), scroll: 0))
         _ = s.update(.back)
         _ = s.update(.click(x: 5, y: 0))  // the title bar: nothing
-        #expect(s.screen == .menu(id: "main", selection: 2, scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.menu(id: "main")), selection: 2, scroll: 0))
     }
 
     @Test func theWheelScrollsAPage() {
@@ -188,15 +191,15 @@ import WaymarkCore
     @Test func updateIsPure() {
         let s = state()
         let (next, effects) = AppState.update(s, .number(1))
-        #expect(s.screen == .menu(id: "main", selection: 0, scroll: 0))
-        #expect(next.screen == .page(id: "long", scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.menu(id: "main")), selection: 0, scroll: 0))
+        #expect(next.screen == ScreenEntry(.menus(.page(id: "long")), scroll: 0))
         #expect(effects.isEmpty)
     }
 
     @Test func everyShippedMenuItemOpensSomething() {
         var visited = Set<String>()
         func walk(_ s: AppState) {
-            guard case .menu(let id, _, _) = s.screen, visited.insert(id).inserted,
+            guard case .menus(.menu(let id)) = s.screen.kind, visited.insert(id).inserted,
                   let menu = s.content.menus[id] else { return }
             for n in 1...menu.items.count where menu.items[n - 1].target != .language {
                 var t = s

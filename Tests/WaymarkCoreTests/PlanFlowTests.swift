@@ -55,13 +55,13 @@ import WaymarkCore
         _ = unlocking.update(.open)
         _ = unlocking.update(.planDone(.failed(.fileCorrupt, detail: nil)))
         let shown = "\(unlocking.form(for: unlocking.screen)!.intro)"
-        #expect(unlocking.screen == .planUnusable(selection: 0, scroll: 0), "\(unlocking.screen)")
+        #expect(unlocking.screen == ScreenEntry(.plan(.unusable), selection: 0, scroll: 0), "\(unlocking.screen)")
         #expect(shown.contains("/tmp/x/plan-1") && shown.contains(unlocking.content.plan![.copySaved]), "\(shown)")
     }
 
     @Test func opensOnTheOverviewWhenNothingIsSaved() {
         let s = open()
-        #expect(s.screen == .planOverview(selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.plan(.overview), selection: 0, scroll: 0))
         #expect(s.context == .form)
         #expect(s.planToSave == nil)
     }
@@ -69,7 +69,7 @@ import WaymarkCore
     @Test func tickingAnItemAndCounting() {
         var s = open()
         _ = s.update(.open)                     // first section
-        guard case .planSection(let id, 0, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        guard case .plan(.section(let id)) = s.screen.kind, s.screen.selection == 0 else { Issue.record("\(s.screen)"); return }
         _ = s.update(.open)                     // Enter ticks
         _ = s.update(.down)
         _ = s.update(.open)
@@ -127,17 +127,17 @@ import WaymarkCore
         _ = s.update(.home)
         for _ in 0..<save { _ = s.update(.down) }
         _ = s.update(.open)
-        guard case .passphrase(.choose, _, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        guard s.screen.kind == .plan(.passphrase(.choose)) else { Issue.record("\(s.screen)"); return }
         #expect(s.context == .editing, "the passphrase box is ready for typing")
         _ = s.update(.open)                     // empty: refused
         #expect(s.plan.message?.word == .passphraseEmpty)
         _ = s.update(.nextField)
         type(&s, "blue horse")
         _ = s.update(.open)
-        guard case .passphrase(.repeatChosen, _, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        guard s.screen.kind == .plan(.passphrase(.repeatChosen)) else { Issue.record("\(s.screen)"); return }
         type(&s, "blue hose")
         _ = s.update(.open)
-        guard case .passphrase(.choose, _, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        guard s.screen.kind == .plan(.passphrase(.choose)) else { Issue.record("\(s.screen)"); return }
         #expect(s.plan.message?.word == .passphraseMismatch)
         type(&s, "blue horse")
         _ = s.update(.open)
@@ -146,7 +146,7 @@ import WaymarkCore
         #expect(effects == [.plan(.create(passphrase: "blue horse", path: nil))])
         #expect(s.plan.busy == .saving)
         _ = s.update(.planDone(.created))
-        #expect(s.screen == .planOverview(selection: save, scroll: 0))
+        #expect(s.screen == ScreenEntry(.plan(.overview), selection: save, scroll: 0))
         #expect(s.plan.file == .open)
         // From now on every change is to be saved.
         _ = s.update(.home)
@@ -159,7 +159,7 @@ import WaymarkCore
 
     @Test func aSavedPlanAsksForItsPassphraseFirst() {
         var s = open(file: .locked)
-        guard case .passphrase(.unlock, _, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        guard s.screen.kind == .plan(.passphrase(.unlock)) else { Issue.record("\(s.screen)"); return }
         type(&s, "wrong")
         #expect(s.update(.open) == [.plan(.unlock(passphrase: "wrong"))])
         _ = s.update(.planDone(.failed(.wrongPassphrase, detail: nil)))
@@ -170,7 +170,7 @@ import WaymarkCore
         var saved = SafetyPlan()
         saved.toggle("go-bag-clothes")
         _ = s.update(.planDone(.opened(saved)))
-        #expect(s.screen == .planOverview(selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.plan(.overview), selection: 0, scroll: 0))
         #expect(s.plan.plan.isChecked("go-bag-clothes"))
         #expect(s.plan.file == .open)
     }
@@ -180,9 +180,9 @@ import WaymarkCore
         type(&s, "anything")
         _ = s.update(.open)
         _ = s.update(.planDone(.failed(.fileCorrupt, detail: nil)))
-        guard case .planUnusable = s.screen else { Issue.record("\(s.screen)"); return }
+        guard s.screen.kind == .plan(.unusable) else { Issue.record("\(s.screen)"); return }
         _ = s.update(.open)                     // start a new plan elsewhere
-        #expect(s.screen == .planOverview(selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.plan(.overview), selection: 0, scroll: 0))
         #expect(s.plan.savePath == "/tmp/x/plan-new")
     }
 
@@ -232,11 +232,11 @@ import WaymarkCore
         _ = s.update(.open)
         _ = s.update(.end)
         _ = s.update(.open)
-        guard case .planConfirm(.deleteEvidence, 0, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        guard case .plan(.confirm(.deleteEvidence)) = s.screen.kind, s.screen.selection == 0 else { Issue.record("\(s.screen)"); return }
         _ = s.update(.down)
         _ = s.update(.open)
         #expect(s.plan.plan.evidence.isEmpty)
-        #expect(s.screen == .evidenceList(selection: 1, scroll: 0) || s.screen == .evidenceList(selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.plan(.evidenceList), selection: 1, scroll: 0) || s.screen == ScreenEntry(.plan(.evidenceList), selection: 0, scroll: 0))
     }
 
     @Test func aHugePasteIsRefusedPastTheLimitAndKeepsWhatWasTyped() {
@@ -262,7 +262,7 @@ import WaymarkCore
         let export = s.form(for: s.screen)!.rows.firstIndex { if case .action(.export, _, _) = $0 { true } else { false } }!
         for _ in 0..<export { _ = s.update(.down) }
         _ = s.update(.open)
-        guard case .planExport = s.screen else { Issue.record("\(s.screen)"); return }
+        guard s.screen.kind == .plan(.export) else { Issue.record("\(s.screen)"); return }
         #expect("\(s.form(for: s.screen)!.intro)".contains(s.content.plan![.exportWarning]))
         _ = s.update(.down)
         let effects = s.update(.open)
@@ -349,13 +349,13 @@ import WaymarkCore
         _ = s.update(.saved(.changedOnDisk, .pause))
         #expect(s.planToAutosave == nil, "still none after a change")
         _ = s.update(.open)                     // Enter: done with the box
-        #expect(s.screen == .planConfirm(.overwrite, selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.plan(.confirm(.overwrite)), selection: 0, scroll: 0))
         _ = s.update(.saved(.changedOnDisk, .pause))
-        #expect(s.stack.filter { if case .planConfirm = $0 { return true } else { return false } }.count == 1, "asked once")
+        #expect(s.stack.filter { if case .plan(.confirm) = $0.kind { return true } else { return false } }.count == 1, "asked once")
         _ = s.update(.open)                     // No
-        guard case .planSection = s.screen else { Issue.record("\(s.screen)"); return }
+        guard case .plan(.section) = s.screen.kind else { Issue.record("\(s.screen)"); return }
         _ = s.update(.saved(.changedOnDisk, .pause))
-        guard case .planSection = s.screen else { Issue.record("asked again: \(s.screen)"); return }
+        guard case .plan(.section) = s.screen.kind else { Issue.record("asked again: \(s.screen)"); return }
         #expect(s.update(.quit) == [], "q warns: the changes are not saved")
         // Yes: saved over it, and it all clears.
         var t = typingInAnOpenPlan()
@@ -386,25 +386,24 @@ import WaymarkCore
         #expect(!texts.contains { $0.contains("→") }, "\(texts)")
         #expect(Bindings.action(for: .char("3"), in: s.context) == .number(3))
         _ = s.update(.number(3))
-        guard case .planSection(let id, _, _) = s.screen else { Issue.record("\(s.screen)"); return }
+        guard case .plan(.section(let id)) = s.screen.kind else { Issue.record("\(s.screen)"); return }
         #expect(id == s.content.plan!.sections[2].id)
         _ = s.update(.back)
         let evidence = s.content.plan!.sections.count + 1
         _ = s.update(.number(evidence))
-        guard case .evidenceList = s.screen else { Issue.record("\(s.screen)"); return }
+        guard s.screen.kind == .plan(.evidenceList) else { Issue.record("\(s.screen)"); return }
         let listed = s.layout.lines.map { $0.spans.map(\.text).joined() }
         #expect(listed.contains { $0.hasPrefix("1. ") }, "\(listed)")
         _ = s.update(.number(1))
-        guard case .evidenceEntry = s.screen else { Issue.record("\(s.screen)"); return }
+        guard case .plan(.evidenceEntry) = s.screen.kind else { Issue.record("\(s.screen)"); return }
     }
 }
 
-extension Screen {
+extension ScreenEntry {
     var isPlanScreenForTests: Bool {
-        switch self {
-        case .menu, .page, .help, .question, .questionHelp, .results, .review, .confirmStartOver: return false
-        default: return true
+        switch kind {
+        case .menus, .screener, .settings: return false
+        case .plan: return true
         }
     }
-
 }

@@ -19,26 +19,26 @@ import WaymarkCore
         _ = s.update(.number(5))
         let n = s.content.menus["immigration"]!.items.firstIndex { $0.target == .screener }! + 1
         _ = s.update(.number(n))
-        #expect(s.screen == .screenerIntro(selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.screener(.intro), selection: 0, scroll: 0))
         let text = s.layout.lines.map { $0.spans.map(\.text).joined().replacingOccurrences(of: "┃ ", with: "") }
             .joined(separator: " ")
         #expect(text.contains("never saved") && text.contains("not legal advice") && text.contains("Esc"))
         let (_, items) = s.choices(for: s.screen)!
         #expect(items == ["Start the questions", "Back to the menu"])
         _ = s.update(.number(2))
-        #expect(s.screen == .menu(id: "immigration", selection: n - 1, scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.menu(id: "immigration")), selection: n - 1, scroll: 0))
         _ = s.update(.number(n))
         _ = s.update(.open)
-        #expect(s.screen == .question(selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.screener(.question), selection: 0, scroll: 0))
         // Back from the first question shows the intro again; the answers are kept.
         _ = s.update(.number(2))  // in_us: no
         _ = s.update(.back)
         _ = s.update(.back)
-        #expect(s.screen == .screenerIntro(selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.screener(.intro), selection: 0, scroll: 0))
         _ = s.update(.back)
         _ = s.update(.number(n))
         _ = s.update(.number(1))
-        #expect(s.screen == .question(selection: 1, scroll: 0) && s.screener?.currentAnswer == .no)
+        #expect(s.screen == ScreenEntry(.screener(.question), selection: 1, scroll: 0) && s.screener?.currentAnswer == .no)
     }
 
     @Test func aChoiceQuestionShowsItsOwnWords() {
@@ -58,14 +58,14 @@ import WaymarkCore
         _ = s.update(.number(1))  // citizen
         #expect(s.screener?.answers[.abuserStatus] == .choice("citizen"))
         _ = s.update(.back)
-        #expect(s.screen == .question(selection: 0, scroll: 0), "the choice made is shown again")
+        #expect(s.screen == ScreenEntry(.screener(.question), selection: 0, scroll: 0), "the choice made is shown again")
     }
 
     var current: (AppState) -> QuestionID? { { $0.screener?.current } }
 
     @Test func opensOnTheFirstQuestionWithNumberedChoices() {
         let s = start()
-        #expect(s.screen == .question(selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.screener(.question), selection: 0, scroll: 0))
         #expect(current(s) == .inUS)
         let (_, items) = s.choices(for: s.screen)!
         #expect(items.prefix(3) == ["Yes", "No", "Not sure"].prefix(3) || items.count >= 3)
@@ -81,14 +81,14 @@ import WaymarkCore
         #expect(s.screener?.answers[.forcedLabor] == .no)
         _ = s.update(.back)
         #expect(current(s) == .forcedLabor)
-        #expect(s.screen == .question(selection: 1, scroll: 0), "the earlier answer is shown as chosen")
+        #expect(s.screen == ScreenEntry(.screener(.question), selection: 1, scroll: 0), "the earlier answer is shown as chosen")
         _ = s.update(.back)
         #expect(current(s) == .inUS)
-        #expect(s.screen == .question(selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.screener(.question), selection: 0, scroll: 0))
         _ = s.update(.back)
-        #expect(s.screen == .screenerIntro(selection: 0, scroll: 0), "back from the first question shows the intro")
+        #expect(s.screen == ScreenEntry(.screener(.intro), selection: 0, scroll: 0), "back from the first question shows the intro")
         _ = s.update(.back)
-        #expect(s.screen == .menu(id: "immigration", selection: 4, scroll: 0), "and back again leaves")
+        #expect(s.screen == ScreenEntry(.menus(.menu(id: "immigration")), selection: 4, scroll: 0), "and back again leaves")
     }
 
     @Test func whatDoesThisMeanOpensTheHelpAndBackReturns() {
@@ -96,17 +96,17 @@ import WaymarkCore
         let (_, items) = s.choices(for: s.screen)!
         #expect(items.count == 4)
         _ = s.update(.number(4))
-        #expect(s.screen == .questionHelp(scroll: 0))
+        #expect(s.screen == ScreenEntry(.screener(.questionHelp), scroll: 0))
         #expect(s.title(of: s.screen) == s.content.screener![.title])
         #expect(!s.layout.lines.isEmpty)
         _ = s.update(.back)
-        #expect(s.screen == .question(selection: 3, scroll: 0))
+        #expect(s.screen == ScreenEntry(.screener(.question), selection: 3, scroll: 0))
         #expect(current(s) == .inUS)
     }
 
     func answerAll(_ s: inout AppState, _ choice: Int) {
         var guardCount = 0
-        while case .question = s.screen, guardCount < 40 {
+        while s.screen.kind == .screener(.question), guardCount < 40 {
             _ = s.update(.number(choice))
             guardCount += 1
         }
@@ -115,7 +115,7 @@ import WaymarkCore
     @Test func answeringEverythingShowsResultsWithReasonsNumbersAndTheWarning() {
         var s = start()
         answerAll(&s, 3)  // not sure, all the way
-        #expect(s.screen == .results(scroll: 0))
+        #expect(s.screen == ScreenEntry(.screener(.results), scroll: 0))
         #expect(s.context == .results)
         let text = s.layout.lines.map { $0.spans.map(\.text).joined().replacingOccurrences(of: "┃ ", with: "") }
             .joined(separator: " ")
@@ -128,17 +128,17 @@ import WaymarkCore
     @Test func fromTheResultsChangeAnAnswer() {
         var s = start()
         answerAll(&s, 2)
-        #expect(s.screen == .results(scroll: 0))
+        #expect(s.screen == ScreenEntry(.screener(.results), scroll: 0))
         _ = s.update(.number(1))
-        guard case .review = s.screen else { Issue.record("\(s.screen)"); return }
+        guard s.screen.kind == .screener(.review) else { Issue.record("\(s.screen)"); return }
         #expect(s.layout.items.count == s.screener!.path.count)
         _ = s.update(.number(1))                 // change the first answer
         #expect(current(s) == .inUS)
-        #expect(s.screen == .question(selection: 1, scroll: 0), "the old answer (no) is selected")
+        #expect(s.screen == ScreenEntry(.screener(.question), selection: 1, scroll: 0), "the old answer (no) is selected")
         _ = s.update(.back)
-        #expect(s.screen == .screenerIntro(selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.screener(.intro), selection: 0, scroll: 0))
         _ = s.update(.back)
-        #expect(s.screen == .menu(id: "immigration", selection: 4, scroll: 0), "no review or results left on the stack")
+        #expect(s.screen == ScreenEntry(.menus(.menu(id: "immigration")), selection: 4, scroll: 0), "no review or results left on the stack")
     }
 
     @Test func fromTheResultsStartOverOrGoBackToTheMenu() {
@@ -146,9 +146,9 @@ import WaymarkCore
         answerAll(&s, 1)
         let answers = s.screener!.answers
         _ = s.update(.number(2))
-        guard case .confirmStartOver(0, _) = s.screen else { Issue.record("start over asks first: \(s.screen)"); return }
+        guard s.screen.kind == .screener(.confirmStartOver), s.screen.selection == 0 else { Issue.record("start over asks first: \(s.screen)"); return }
         _ = s.update(.number(1))
-        #expect(s.screen == .results(scroll: 0), "keeping the answers goes back to the results")
+        #expect(s.screen == ScreenEntry(.screener(.results), scroll: 0), "keeping the answers goes back to the results")
         #expect(s.screener!.answers == answers)
         _ = s.update(.number(2))
         _ = s.update(.number(2))
@@ -156,9 +156,9 @@ import WaymarkCore
         #expect(s.screener?.answers.isEmpty == true)
         answerAll(&s, 1)
         _ = s.update(.number(3))
-        #expect(s.screen == .menu(id: "immigration", selection: 4, scroll: 0))
+        #expect(s.screen == ScreenEntry(.menus(.menu(id: "immigration")), selection: 4, scroll: 0))
         _ = s.update(.open)
-        #expect(s.screen == .results(scroll: 0), "coming back shows the results of the answers kept in memory")
+        #expect(s.screen == ScreenEntry(.screener(.results), scroll: 0), "coming back shows the results of the answers kept in memory")
     }
 
     @Test func backFromTheResultsGoesToTheLastQuestion() {

@@ -14,7 +14,7 @@ import WaymarkCore
 
     @Test func idleExitStepsThroughItsChoicesAndBackToNever() {
         var s = open()
-        #expect(s.screen == .settings(selection: 0, scroll: 0))
+        #expect(s.screen == ScreenEntry(.settings, selection: 0, scroll: 0))
         var seen: [Int?] = [s.settings.idleMinutes]
         for _ in 0..<Settings.idleChoices.count {
             _ = s.update(.number(1))

@@ -178,7 +178,7 @@ import WaymarkUI
     @Test func thePlainModeAnswersLinesAndLeavesAtTheEndOfItsInput() {
         let (ending, state) = run(setup(file: .notSaved), [.line("2"), .line(""), .inputEnded], lineMode: true)
         #expect(ending == .exit(status: 0, message: nil))
-        #expect(state.screen == .page(id: "rights-at-work", scroll: Layout.bodyHeight(Size(width: 80, height: 24))),
+        #expect(state.screen == ScreenEntry(.menus(.page(id: "rights-at-work")), scroll: Layout.bodyHeight(Size(width: 80, height: 24))),
                 "Enter alone turns a whole page: \(state.screen)")
     }
 

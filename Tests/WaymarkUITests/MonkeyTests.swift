@@ -76,7 +76,7 @@ import WaymarkUI
 
     /// Every rule the state must keep; nil when all hold.
     static func problem(_ state: AppState, render checkRender: Bool) -> String? {
-        guard let bottom = state.stack.first, case .menu(Content.mainMenuID, _, _) = bottom else { return "the main menu is not at the bottom" }
+        guard let bottom = state.stack.first, bottom.kind == .menus(.menu(id: Content.mainMenuID)) else { return "the main menu is not at the bottom" }
         var copy = state
         if copy.update(.quickExit) != [.quickExit] { return "the quick exit is not reachable" }
         if Layout.isTooSmall(state.size) {
@@ -101,11 +101,7 @@ import WaymarkUI
             }
         }
         for screen in state.stack {
-            switch screen {
-            case .question, .questionHelp, .results, .review, .confirmStartOver:
-                if state.screener == nil { return "a screener screen without a screener" }
-            default: break
-            }
+            if case .screener = screen.kind, state.screener == nil { return "a screener screen without a screener" }
         }
         if checkRender {
             let frame = render(state)

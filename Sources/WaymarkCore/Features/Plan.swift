@@ -1,15 +1,33 @@
+/// The safety plan's screens: its sections, the evidence log, the summary and the file's screens.
+public enum PlanKind: Sendable, Equatable {
+    case overview
+    case section(id: String)
+    case evidenceList
+    case evidenceEntry(id: Int)
+    case summary
+    case passphrase(PassphrasePurpose)
+    case confirm(PlanConfirmation)
+    case export
+    /// The saved plan's file cannot be used; it is left alone.
+    case unusable
+}
+
 /// The safety plan's screens: what each shows, and what its rows do.
 extension AppState {
     var planTemplate: SafetyPlanTemplate? { content.plan }
 
-    /// The rows of a plan screen and the words above them.
-    public func form(for screen: Screen) -> (intro: [Block], rows: [FormRow])? {
-        guard let template = planTemplate else { return nil }
+    func planView(_ kind: PlanKind) -> ScreenView {
+        guard let template = planTemplate else { return ScreenView(title: "", context: kind == .summary ? .page : .form, body: nil) }
         let plan = self.plan.plan
+        var title = template.title
         var intro: [Block] = []
         var rows: [FormRow] = []
-        switch screen {
-        case .planOverview:
+        let gone = { (title: String) in ScreenView(title: title, context: .form, body: nil) }
+        switch kind {
+        case .summary:
+            return ScreenView(title: template[.summaryTitle], context: .page,
+                              body: .page(PlanPages.summary(plan, template: template, hosted: self.plan.hosted)))
+        case .overview:
             if let text = template.intro { intro.append(.paragraph([Span(text)])) }
             if self.plan.file == .open, let failure = self.plan.saveFailure {
                 // Never "Saved" after a save that failed: say so, and why.
@@ -31,8 +49,9 @@ extension AppState {
                 rows.append(.action(.export, label: template[.export], detail: nil))
             }
             if self.plan.file == .open { rows.append(.action(.erase, label: template[.erase], detail: nil)) }
-        case .planSection(let id, _, _):
-            guard let section = template.section(id: id) else { return nil }
+        case .section(let id):
+            guard let section = template.section(id: id) else { return gone("") }
+            title = section.title
             if let text = section.intro { intro.append(.paragraph([Span(text)])) }
             for item in section.items {
                 rows.append(.check(id: item.id, label: item.label, checked: plan.isChecked(item.id), help: item.help))
@@ -42,6 +61,7 @@ extension AppState {
                                    multiLine: field.kind == .multiLine, placeholder: field.placeholder ?? template[.fieldEmpty]))
             }
         case .evidenceList:
+            title = template[.evidenceTitle]
             intro.append(.paragraph([Span(template[.evidenceIntro])]))
             if plan.evidence.isEmpty { intro.append(.paragraph([Span(template[.evidenceEmpty], .dim)])) }
             if self.plan.evidenceIsFull {
@@ -54,8 +74,9 @@ extension AppState {
                 let what = entry.what.split(separator: "\n").first.map(String.init) ?? ""
                 rows.append(.action(.editEvidence(entry.id), label: date, detail: what.isEmpty ? nil : what))
             }
-        case .evidenceEntry(let id, _, _):
-            guard let entry = plan.evidence(id: id) else { return nil }
+        case .evidenceEntry(let id):
+            title = template[.evidenceTitle]
+            guard let entry = plan.evidence(id: id) else { return gone(title) }
             intro.append(.paragraph([Span(template[.evidenceDateHelp], .dim)]))
             if !entry.date.allSatisfy(\.isWhitespace), entry.day == nil {
                 intro.append(.paragraph([Span(template[.evidenceDateUnclear], .dim)]))
@@ -65,7 +86,8 @@ extension AppState {
             rows.append(.field(.evidenceWhere(id), label: template[.evidenceWhere], value: entry.whereKept, multiLine: true,
                                placeholder: template[.evidenceWhereHelp]))
             rows.append(.action(.deleteEvidence(id), label: template[.evidenceDelete], detail: nil))
-        case .passphrase(let purpose, _, _):
+        case .passphrase(let purpose):
+            if purpose != .unlock { title = template[.save] }
             switch purpose {
             case .unlock:
                 intro.append(.paragraph([Span(template[.passphraseUnlock], .emphasis)]))
@@ -81,15 +103,15 @@ extension AppState {
                 rows.append(.field(.savePath, label: template[.savePathPrompt], value: path, multiLine: false, placeholder: nil))
             }
             if purpose == .unlock { rows.append(.action(.erase, label: template[.erase], detail: nil)) }
-        case .planUnusable:
+        case .unusable:
             if case .unusable(let word) = self.plan.file { intro.append(.callout([Span(template[word])])) }
             // The file cannot be opened, but a copy of the plan as it was left may be beside it.
             if !self.plan.copiesSaved.isEmpty {
                 intro.append(.callout([Span(template[.copySaved] + " " + self.plan.copiesSaved.joined(separator: ", "))]))
             }
             rows.append(.action(.startNewElsewhere, label: template[.startNewElsewhere], detail: nil))
-        case .planConfirm(let kind, _, _):
-            switch kind {
+        case .confirm(let confirmation):
+            switch confirmation {
             case .erase: intro.append(.paragraph([Span(template[.eraseConfirm], .emphasis)]))
             case .deleteEvidence: intro.append(.paragraph([Span(template[.evidenceDeleteConfirm], .emphasis)]))
             case .overwrite:
@@ -98,22 +120,42 @@ extension AppState {
             }
             rows.append(.action(.confirm(false), label: template[.no], detail: nil))
             rows.append(.action(.confirm(true), label: template[.yes], detail: nil))
-        case .planExport:
+        case .export:
+            title = template[.export]
             intro.append(.callout([Span(template[.exportWarning])]))
             rows.append(.field(.exportPath, label: template[.exportPathPrompt], value: self.plan.exportPath,
                                multiLine: false, placeholder: nil))
             rows.append(.action(.writeExport, label: template[.export], detail: nil))
-        default:
-            return nil
         }
         if let busy = self.plan.busy {
             intro.append(.paragraph([Span(template[busy], .emphasis)]))
-        } else if let message = self.plan.message, !(screen == .planOverview(selection: screen.selection, scroll: screen.scroll)
-                                                        && message.word == self.plan.saveFailure && message.detail == nil) {
+        } else if let message = self.plan.message, !(kind == .overview && message.word == self.plan.saveFailure && message.detail == nil) {
             // (The overview already says why the plan is not saved.)
             intro.append(.callout([Span(self.message(template, message.word) + (message.detail.map { " " + $0 } ?? ""))]))
         }
-        return (intro, rows)
+        return ScreenView(title: title, context: .form, body: .form(intro: intro, rows: rows))
+    }
+
+    mutating func updatePlan(_ kind: PlanKind, _ event: ScreenEvent) -> [Effect] {
+        switch event {
+        case .choose(let index):
+            return kind == .summary ? [] : activate(index)
+        case .number(let n):
+            switch kind {
+            // The plan's menus: numbered like every menu (the rows of a section are not).
+            case .overview, .evidenceList: return chooseNumbered(n)
+            case .section, .evidenceEntry, .summary, .passphrase, .confirm, .export, .unusable: return []
+            }
+        case .back:
+            switch kind {
+            case .evidenceEntry: droppingEmptyEvidence()
+            case .passphrase(.repeatChosen): plan.chosenPassphrase = nil
+            case .overview, .section, .evidenceList, .summary, .passphrase, .confirm, .export, .unusable: break
+            }
+            plan.message = nil
+            pop()
+            return []
+        }
     }
 
     /// A word as a message, with this session's limits filled in.
@@ -126,10 +168,10 @@ extension AppState {
     mutating func openPlan() {
         switch plan.file {
         case .locked:
-            push(.passphrase(.unlock, selection: 0, scroll: 0))
+            push(ScreenEntry(.plan(.passphrase(.unlock))))
             focus(0)
-        case .unusable: push(.planUnusable(selection: 0, scroll: 0))
-        case .notSaved, .open: push(.planOverview(selection: 0, scroll: 0))
+        case .unusable: push(ScreenEntry(.plan(.unusable)))
+        case .notSaved, .open: push(ScreenEntry(.plan(.overview)))
         }
         let unusable = if case .unusable = plan.file { true } else { false }
         if !plan.copiesSaved.isEmpty, !plan.copiesNamed, !unusable {
@@ -175,8 +217,8 @@ extension AppState {
 
     mutating func perform(_ action: FormAction) -> [Effect] {
         switch action {
-        case .section(let id): push(.planSection(id: id, selection: 0, scroll: 0))
-        case .evidence: push(.evidenceList(selection: 0, scroll: 0))
+        case .section(let id): push(ScreenEntry(.plan(.section(id: id))))
+        case .evidence: push(ScreenEntry(.plan(.evidenceList)))
         case .addEvidence:
             guard !plan.evidenceIsFull else {
                 plan.message = (.evidenceFull, nil)
@@ -184,32 +226,32 @@ extension AppState {
                 return []
             }
             let id = plan.plan.addEvidence(date: "", what: "", whereKept: "")
-            push(.evidenceEntry(id: id, selection: 0, scroll: 0))
+            push(ScreenEntry(.plan(.evidenceEntry(id: id))))
             focus(0)
-        case .editEvidence(let id): push(.evidenceEntry(id: id, selection: 0, scroll: 0))
-        case .deleteEvidence(let id): push(.planConfirm(.deleteEvidence(id), selection: 0, scroll: 0))
-        case .summary: push(.planSummary(scroll: 0))
+        case .editEvidence(let id): push(ScreenEntry(.plan(.evidenceEntry(id: id))))
+        case .deleteEvidence(let id): push(ScreenEntry(.plan(.confirm(.deleteEvidence(id)))))
+        case .summary: push(ScreenEntry(.plan(.summary)))
         case .save:
             guard !plan.hosted else { return [] }
-            push(.passphrase(.choose, selection: 0, scroll: 0))
+            push(ScreenEntry(.plan(.passphrase(.choose))))
             focus(0)
         case .lock:
             plan.busy = .saving
             relayout()
             return [.plan(.lock)]
-        case .erase: push(.planConfirm(.erase, selection: 0, scroll: 0))
+        case .erase: push(ScreenEntry(.plan(.confirm(.erase))))
         case .export:
             guard !plan.hosted else { return [] }
-            push(.planExport(selection: 0, scroll: 0))
+            push(ScreenEntry(.plan(.export)))
         case .writeExport:
             guard !plan.hosted, let template = planTemplate else { return [] }
             return [.plan(.export(text: SafetyPlanSummary.text(plan.plan, template: template), path: plan.exportPath))]
         case .unlock: return submitPassphrase()
         case .startNewElsewhere:
             plan.savePath = plan.suggestedNewPath
-            replaceTop(with: .planOverview(selection: 0, scroll: 0))
+            replaceTop(with: ScreenEntry(.plan(.overview)))
         case .confirm(let yes):
-            guard case .planConfirm(let kind, _, _) = screen else { return [] }
+            guard case .plan(.confirm(let kind)) = screen.kind else { return [] }
             pop()
             guard yes else { return [] }
             switch kind {
@@ -217,7 +259,7 @@ extension AppState {
                 return [.plan(.erase)]
             case .deleteEvidence(let id):
                 _ = plan.plan.deleteEvidence(id: id)
-                if case .evidenceEntry = screen { pop() }
+                if case .plan(.evidenceEntry) = screen.kind { pop() }
                 changed()
             case .overwrite:
                 return [.plan(.overwrite)]
@@ -282,13 +324,13 @@ extension AppState {
             return []
         case .help:
             finishEditing()
-            push(.help(scroll: 0))
+            push(ScreenEntry(.menus(.help)))
             return []
         case .click:
             // A click elsewhere ends typing in this box and acts as a click on the screen.
             finishEditing()
             return update(action)
-        default:
+        case .pageUp, .pageDown, .home, .end, .back, .number, .quit, .quickExit, .repaint, .switchLanguage, .resize:
             return []
         }
         if case .tooLong = result { plan.message = (.fieldTooLong, nil) }
@@ -346,7 +388,7 @@ extension AppState {
     }
 
     mutating func submitPassphrase(_ typed: String? = nil) -> [Effect] {
-        guard case .passphrase(let purpose, _, _) = screen else { return [] }
+        guard case .plan(.passphrase(let purpose)) = screen.kind else { return [] }
         let passphrase = typed ?? plan.editing?.text ?? ""
         plan.editing = nil
         guard !passphrase.isEmpty else {
@@ -362,12 +404,12 @@ extension AppState {
             return [.plan(.unlock(passphrase: passphrase))]
         case .choose:
             plan.chosenPassphrase = passphrase
-            replaceTop(with: .passphrase(.repeatChosen, selection: 0, scroll: 0))
+            replaceTop(with: ScreenEntry(.plan(.passphrase(.repeatChosen))))
             focus(0)
         case .repeatChosen:
             guard passphrase == plan.chosenPassphrase else {
                 plan.chosenPassphrase = nil
-                replaceTop(with: .passphrase(.choose, selection: 0, scroll: 0))
+                replaceTop(with: ScreenEntry(.plan(.passphrase(.choose))))
                 focus(0)
                 plan.message = (.passphraseMismatch, nil)
                 relayout()
@@ -411,7 +453,7 @@ extension AppState {
         case .changedOnDisk:
             if plan.saveFailure != .fileChanged { askOverwrite() }
             plan.saveFailure = .fileChanged
-        default:
+        case .opened, .created, .saved, .locked, .erased, .exported:
             return
         }
         plan.retryWhenChanged = true
@@ -456,12 +498,12 @@ extension AppState {
             plan.plan = opened
             plan.file = .open
             plan.unsaved = false
-            if case .passphrase = screen { replaceTop(with: .planOverview(selection: 0, scroll: 0)) }
+            if screen.isPassphrase { replaceTop(with: ScreenEntry(.plan(.overview))) }
         case .created:
             plan.file = .open
             plan.unsaved = false
             plan.savePath = nil
-            while case .passphrase = screen, stack.count > 1 { pop() }
+            while screen.isPassphrase, stack.count > 1 { pop() }
         case .saved:
             planWasSaved()
         case .locked:
@@ -471,17 +513,17 @@ extension AppState {
         case .erased:
             plan = PlanState(file: .notSaved, exportPath: plan.exportPath, defaultPath: plan.defaultPath)
             leavePlanScreens()
-            push(.planOverview(selection: 0, scroll: 0))
+            push(ScreenEntry(.plan(.overview)))
             plan.message = (.erased, nil)
         case .exported(let path):
-            if case .planExport = screen { pop() }
+            if screen.kind == .plan(.export) { pop() }
             plan.message = (.exported, path)
         case .failed(let word, let detail):
-            if case .passphrase(.unlock, _, _) = screen {
+            if screen.kind == .plan(.passphrase(.unlock)) {
                 if [.fileCorrupt, .fileForeign, .fileNewer].contains(word) {
                     // Not a wrong passphrase: the file itself cannot be used. Leave it alone.
                     plan.file = .unusable(word)
-                    replaceTop(with: .planUnusable(selection: 0, scroll: 0))
+                    replaceTop(with: ScreenEntry(.plan(.unusable)))
                     break
                 }
                 focus(0)
@@ -496,19 +538,19 @@ extension AppState {
             askOverwrite()
         }
         // A screen about something that is gone (an entry of a plan that was replaced) closes.
-        while stack.count > 1, screen.isPlanScreen, form(for: screen) == nil, page(for: screen) == nil { pop() }
+        while stack.count > 1, screen.isPlanScreen, view(of: screen.kind).body == nil { pop() }
         relayout()
     }
 
     /// "Save over it?", once: at once, or when the box being typed in is finished (a question
     /// that took over the keys mid-word would be answered by the next letters typed).
     mutating func askOverwrite() {
-        if case .planConfirm(.overwrite, _, _) = screen { return }
+        if screen.kind == .plan(.confirm(.overwrite)) { return }
         if plan.editing != nil {
             plan.overwriteQuestionDue = true
         } else {
             plan.overwriteQuestionDue = false
-            push(.planConfirm(.overwrite, selection: 0, scroll: 0))
+            push(ScreenEntry(.plan(.confirm(.overwrite))))
         }
     }
 
@@ -525,22 +567,10 @@ extension AppState {
 
     /// Leaving an evidence entry that was added but never written in drops it.
     mutating func droppingEmptyEvidence() {
-        guard case .evidenceEntry(let id, _, _) = screen, let entry = plan.plan.evidence(id: id) else { return }
+        guard case .plan(.evidenceEntry(let id)) = screen.kind, let entry = plan.plan.evidence(id: id) else { return }
         if [entry.date, entry.what, entry.whereKept].allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
             _ = plan.plan.deleteEvidence(id: id)
             changed()
-        }
-    }
-}
-
-extension Screen {
-    var isPlanScreen: Bool {
-        switch self {
-        case .planOverview, .planSection, .evidenceList, .evidenceEntry, .planSummary, .passphrase, .planConfirm,
-             .planExport, .planUnusable:
-            return true
-        default:
-            return false
         }
     }
 }
