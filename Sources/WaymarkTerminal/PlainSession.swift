@@ -15,7 +15,7 @@ public enum PlainSession {
                              settings: Settings(idleMinutes: setup.idleMinutes), hosted: setup.hosted)
         state.noteCopiesSaved(setup.copiesSaved)
         if let complete = setup.complete {
-            switch complete({}) {
+            switch complete.finish() {
             case .success(let full): state.switchContent(plainWords(full))
             case .failure(let failure):
                 printError(failure.message)
@@ -95,7 +95,7 @@ public enum PlainSession {
                 case .switchLanguage(let language):
                     if let ready = loaded[language] {
                         state.switchContent(ready)
-                    } else if case .success(let other) = setup.load(language, {}) {
+                    } else if case .success(let other) = setup.load(language).finish() {
                         loaded[language] = plainWords(other)
                         state.switchContent(plainWords(other))
                     }

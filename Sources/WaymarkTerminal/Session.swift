@@ -16,20 +16,19 @@ public struct SessionSetup {
     public var plans: PlanKeeper
     /// Copies of the plan saved beside its file at an earlier exit (said when the plan is opened).
     public var copiesSaved: [String] = []
-    /// The content of another language (loaded the first time it is asked for; the closure is
-    /// called between files, as for `complete`).
-    public var load: (String, () -> Void) -> Result<Content, ContentLoadFailure>
+    /// The content of another language (read the first time it is asked for, stepped as `complete`).
+    public var load: (String) -> ContentReading
     /// The rest of the content, read right after the first screen is drawn (`content` holds
-    /// only what that screen needs); nil when `content` is complete. It calls the closure it is
-    /// given between files, where the session answers a quick exit typed meanwhile.
-    public var complete: ((() -> Void) -> Result<Content, ContentLoadFailure>)?
+    /// only what that screen needs); nil when `content` is complete. The session steps it and
+    /// answers a quick exit typed between steps.
+    public var complete: ContentReading?
     /// Hosted mode (`--hosted`): the plan is never saved or exported (see `AppState`).
     public var hosted: Bool
 
     public init(content: Content, useColor: Bool, planFile: PlanFileState, planPath: String?, exportPath: String,
                 idleMinutes: Int? = nil, plans: PlanKeeper, hosted: Bool = false,
-                complete: ((() -> Void) -> Result<Content, ContentLoadFailure>)? = nil,
-                load: @escaping (String, () -> Void) -> Result<Content, ContentLoadFailure>) {
+                complete: ContentReading? = nil,
+                load: @escaping (String) -> ContentReading) {
         self.hosted = hosted
         self.complete = complete
         self.content = content
@@ -112,8 +111,17 @@ public enum Session {
                 typedAhead += keys
             }
         }
+        func read(_ reading: ContentReading) -> Result<Content, ContentReadFailure> {
+            while true {
+                switch reading.step() {
+                case .reading: answerQuickExitWhileReading()
+                case .done(let content): return .success(content)
+                case .failed(let message): return .failure(ContentReadFailure(message))
+                }
+            }
+        }
         if let complete = setup.complete {
-            switch complete(answerQuickExitWhileReading) {
+            switch read(complete) {
             case .success(let full):
                 loaded[full.language] = full
                 state.switchContent(full)
@@ -174,7 +182,7 @@ public enum Session {
                         state.switchContent(ready)
                         continue
                     }
-                    switch setup.load(language, answerQuickExitWhileReading) {
+                    switch read(setup.load(language)) {
                     case .success(let other):
                         loaded[language] = other
                         state.switchContent(other)
@@ -302,9 +310,4 @@ public enum SessionError: Error {
     case terminal(TerminalError)
     /// The content could not be read; the terminal is already restored.
     case content(String)
-}
-
-public struct ContentLoadFailure: Error {
-    public let message: String
-    public init(_ message: String) { self.message = message }
 }

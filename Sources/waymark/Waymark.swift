@@ -136,19 +136,9 @@ struct Run: ParsableCommand {
         var setup = SessionSetup(
             content: content, useColor: useColor, planFile: .notSaved, planPath: nil, exportPath: "",
             idleMinutes: idleMinutes, plans: PlanFiles.none, hosted: hosted,
-            complete: { between in
-                do throws(ContentProblems) {
-                    return .success(try ContentLoader.load(directory: directory, language: language, between: between))
-                } catch {
-                    return .failure(ContentLoadFailure(report(error)))
-                }
-            }
-        ) { language, between in
-            do throws(ContentProblems) {
-                return .success(try ContentLoader.load(directory: directory, language: language, between: between))
-            } catch {
-                return .failure(ContentLoadFailure(error.problems.first?.description ?? ""))
-            }
+            complete: ContentLoader.reading(directory: directory, language: language, report: report)
+        ) { language in
+            ContentLoader.reading(directory: directory, language: language) { $0.problems.first?.description ?? "" }
         }
         // Hosted: the plan's file is never looked for, so neither HOME nor XDG_DATA_HOME is read
         // and no PlanStore code can run.
