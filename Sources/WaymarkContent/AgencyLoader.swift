@@ -37,7 +37,7 @@ public enum AgencyLoader {
     static func load(file: String, language: String, _ problems: inout [ContentProblem]) -> Agency? {
         let before = problems.count
         // Read without placeholders: agency.yaml is where their values come from.
-        guard let root = AgencyPlaceholders.$current.withValue(nil, operation: { ContentLoader.readYAML(file, &problems) }) else { return nil }
+        guard let root = ContentLoader.readYAML(file, context: nil, &problems) else { return nil }
         guard let mapping = root.mapping else {
             problems.append(ContentProblem(file, root.line, "expected 'name:', 'phone:', 'resources:' and 'words:'"))
             return nil

@@ -7,23 +7,6 @@ import WaymarkCore
 /// languages: those the agency has) and `{agency.resources}` (every other place that helps).
 /// An unknown placeholder, or one whose value agency.yaml lacks, is a `file:line` problem.
 public enum AgencyPlaceholders {
-    public struct Context: Sendable {
-        /// nil: there is no agency.yaml, or it is broken (`broken`, its problems reported there).
-        public var agency: Agency?
-        public var agencyFile: String
-        public var broken: Bool
-        public init(agency: Agency?, agencyFile: String, broken: Bool = false) {
-            self.agency = agency
-            self.agencyFile = agencyFile
-            self.broken = broken
-        }
-    }
-
-    /// Set by `ContentLoader.load` while a language loads, so that every reader of content files
-    /// (`ContentLoader.readYAML`, the page reader) fills in placeholders without the screener's and
-    /// the plan's loaders having to know about them. Without it, text is left as written.
-    @TaskLocal public static var current: Context?
-
     static let prefix = Array("{agency.".utf8)
 
     public static var allNames: [String] { Agency.inlinePlaceholders + Agency.blockPlaceholders }
@@ -31,7 +14,7 @@ public enum AgencyPlaceholders {
     // MARK: - YAML
 
     /// Fills in placeholders in every text (not the keys) of a YAML document.
-    static func substitute(_ node: YAMLNode, file: String, context: Context, _ problems: inout [ContentProblem]) -> YAMLNode {
+    static func substitute(_ node: YAMLNode, file: String, context: LoadContext, _ problems: inout [ContentProblem]) -> YAMLNode {
         switch node.kind {
         case .scalar(let text):
             guard contains(text) else { return node }
@@ -48,8 +31,8 @@ public enum AgencyPlaceholders {
 
     /// Reads a page, filling in placeholders first and putting the generated parts in place of
     /// `{agency.details}` and `{agency.resources}` lines.
-    public static func parsePage(_ text: String, id: String, file: String) -> (Page?, [ContentProblem]) {
-        guard let context = current, contains(text) else { return PageParser.parse(text, id: id, file: file) }
+    public static func parsePage(_ text: String, id: String, file: String, context: LoadContext) -> (Page?, [ContentProblem]) {
+        guard contains(text) else { return PageParser.parse(text, id: id, file: file) }
         var problems: [ContentProblem] = []
         var blockLines: [String: Int] = [:]
         var lines: [String] = []
@@ -78,7 +61,7 @@ public enum AgencyPlaceholders {
             let whole = spans.map(\.text).joined()
             if case .paragraph = block, let name = blockName(whole) {
                 guard let agency = context.agency else {
-                    if !context.broken {
+                    if !context.agencyBroken {
                         problems.append(ContentProblem(file, blockLines[name] ?? 1,
                             "{agency.\(name)} needs \(context.agencyFile), and there is none"))
                     }
@@ -106,21 +89,17 @@ public enum AgencyPlaceholders {
     // MARK: - Text
 
     static func contains(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable(containsPrefix) ?? Array(text.utf8).withUnsafeBufferPointer(containsPrefix)
-    }
-
-    private static func containsPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= prefix.count else { return false }
-        for start in 0...(bytes.count - prefix.count) where bytes[start] == 123 {
-            var matched = 1
-            while matched < prefix.count, bytes[start + matched] == prefix[matched] { matched += 1 }
-            if matched == prefix.count { return true }
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while let brace = bytes[start...].firstIndex(of: 123) {
+            if bytes[brace...].starts(with: prefix) { return true }
+            start = bytes.index(after: brace)
         }
         return false
     }
 
     /// Fills in every `{agency.<name>}` in `text`, which starts at `line` of `file`.
-    static func substitute(_ text: String, line: Int, file: String, context: Context,
+    static func substitute(_ text: String, line: Int, file: String, context: LoadContext,
                            _ problems: inout [ContentProblem]) -> String {
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
@@ -154,7 +133,7 @@ public enum AgencyPlaceholders {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func value(of name: String, line: Int, file: String, context: Context, _ problems: inout [ContentProblem]) -> String? {
+    static func value(of name: String, line: Int, file: String, context: LoadContext, _ problems: inout [ContentProblem]) -> String? {
         guard Agency.inlinePlaceholders.contains(name) else {
             if Agency.blockPlaceholders.contains(name) {
                 problems.append(ContentProblem(file, line,
@@ -166,7 +145,7 @@ public enum AgencyPlaceholders {
             return nil
         }
         guard let agency = context.agency else {
-            if !context.broken {
+            if !context.agencyBroken {
                 problems.append(ContentProblem(file, line, "{agency.\(name)} needs \(context.agencyFile), and there is none"))
             }
             return nil

@@ -15,68 +15,30 @@ public enum ContentLoader {
         case firstScreen
     }
 
-    /// `between` runs after each file that takes a while (every page, the screener, the plan), so
-    /// that a caller can answer the quick exit while a large folder is read.
-    public static func load(directory: String, language: String, extent: Extent = .everything,
-                            between: () -> Void = {}) throws(ContentProblems) -> Content {
-        var problems: [ContentProblem] = []
-        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        guard Files.isDirectory(base) else {
-            throw ContentProblems([ContentProblem(base, 0, "no content folder here (expected a folder with en/ and es/ inside)")])
-        }
-        let folder = "\(base)/\(language)"
-        guard Files.isDirectory(folder) else {
-            throw ContentProblems([ContentProblem(folder, 0, "no folder for the language '\(language)'")])
-        }
-        // The languages there, for `L` and the names it shows; this one's language.yaml must be good.
-        let languages = LanguageLoader.languages(directory: base)
-        if !languages.contains(where: { $0.code == language }) {
-            let file = LanguageLoader.file(directory: base, language: language)
-            if Files.exists(file) {
-                _ = LanguageLoader.load(file: file, code: language, &problems)
-            } else {
-                problems.append(ContentProblem(file, 0, "missing: every language's folder needs a \(LanguageLoader.fileName) with the language's own name (name: \"English\")"))
+    /// Reads a language, or fails with every problem at once (`check-content`, tests, the first screen).
+    public static func load(directory: String, language: String, extent: Extent = .everything) throws(ContentProblems) -> Content {
+        var reader = LanguageReading(directory: directory, language: language, extent: extent)
+        while true {
+            switch reader.step() {
+            case .reading: continue
+            case .done(let content): return content
+            case .failed(let problems): throw problems
             }
         }
+    }
 
-        // agency.yaml first: its words fill in the {agency.…} placeholders of every other file.
-        let before = problems.count
-        let agency = AgencyLoader.loadIfPresent(directory: base, language: language, &problems)
-        let context = AgencyPlaceholders.Context(agency: agency, agencyFile: AgencyLoader.file(directory: base),
-                                                 broken: problems.count > before)
-        let (strings, pages, menus, screener, plan) = AgencyPlaceholders.$current.withValue(context) {
-            let strings = loadStrings("\(folder)/strings.yaml", language: language, languages: languages, &problems)
-            let pageIDs = listPages("\(folder)/pages", &problems)
-            var pages: [String: Page] = [:]
-            for id in pageIDs where extent == .everything {
-                let file = "\(folder)/pages/\(id).md"
-                guard let text = readText(file, &problems) else { continue }
-                let (page, pageProblems) = AgencyPlaceholders.parsePage(text, id: id, file: file)
-                problems += pageProblems
-                if let page { pages[id] = page }
-                between()
+    /// The same, a file (or stage) per `step()`, so that the caller can read keys between files.
+    /// `report` turns the problems into the message of `.failed`.
+    public static func reading(directory: String, language: String, extent: Extent = .everything,
+                               report: @escaping (ContentProblems) -> String = \.description) -> ContentReading {
+        var reader = LanguageReading(directory: directory, language: language, extent: extent)
+        return ContentReading {
+            switch reader.step() {
+            case .reading: return .reading
+            case .done(let content): return .done(content)
+            case .failed(let problems): return .failed(report(problems))
             }
-            let (rawMenus, menuLines, itemLines) = loadMenus("\(folder)/menu.yaml", &problems)
-            validate(menus: rawMenus, lines: menuLines, itemLines: itemLines, pageIDs: Set(pageIDs),
-                     file: "\(folder)/menu.yaml", &problems)
-            let menus = LanguageLoader.fill(rawMenus, itemLines: itemLines, file: "\(folder)/menu.yaml",
-                                            language: language, languages: languages, &problems)
-
-            var screener: Screener?
-            var plan: SafetyPlanTemplate?
-            if extent == .everything {
-                screener = loadScreener(directory: base, language: language, &problems)
-                between()
-                plan = PlanLoader.load(file: "\(folder)/\(PlanLoader.fileName)", &problems)
-            }
-            return (strings, pages, menus, screener, plan)
         }
-
-        if !problems.isEmpty { throw ContentProblems(problems) }
-        var content = Content(language: language, menus: menus, pages: pages, strings: strings, screener: screener, plan: plan)
-        content.agency = agency
-        content.allLanguages = languages
-        return content
     }
 
     /// Checks every language, and that each matches the default one, English (same pages, menus,
@@ -114,23 +76,20 @@ public enum ContentLoader {
     public static func loadScreener(directory: String, language: String) throws(ContentProblems) -> Screener {
         var problems: [ContentProblem] = []
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        let before = problems.count
-        let agency = AgencyLoader.loadIfPresent(directory: base, language: language, &problems)
-        let context = AgencyPlaceholders.Context(agency: agency, agencyFile: AgencyLoader.file(directory: base),
-                                                 broken: problems.count > before)
-        let screener = AgencyPlaceholders.$current.withValue(context) {
-            ScreenerLoader.load(file: ScreenerLoader.file(directory: base, language: language), &problems)
-        }
+        let context = LoadContext.reading(directory: base, language: language, &problems)
+        let screener = ScreenerLoader.load(file: ScreenerLoader.file(directory: base, language: language), context: context, &problems)
         guard let screener, problems.isEmpty else { throw ContentProblems(problems) }
         return screener
     }
 
     /// The language's screener.yaml; while a language has none, the English one (whose own
     /// problems are reported when English is checked, not again here).
-    static func loadScreener(directory: String, language: String, _ problems: inout [ContentProblem]) -> Screener? {
-        let file = ScreenerLoader.file(directory: directory, language: language)
-        if file.hasPrefix("\(directory)/\(language)/") { return ScreenerLoader.load(file: file, &problems) }
-        return try? ScreenerLoader.load(file: file)
+    static func loadScreener(context: LoadContext, _ problems: inout [ContentProblem]) -> Screener? {
+        let file = ScreenerLoader.file(directory: context.directory, language: context.language)
+        if file.hasPrefix("\(context.folder)/") { return ScreenerLoader.load(file: file, context: context, &problems) }
+        var ignored: [ContentProblem] = []
+        let screener = ScreenerLoader.load(file: file, context: context, &ignored)
+        return ignored.isEmpty ? screener : nil
     }
 
     // MARK: - Files
@@ -213,14 +172,15 @@ public enum ContentLoader {
 
     // MARK: - YAML
 
-    static func readYAML(_ file: String, _ problems: inout [ContentProblem]) -> YAMLNode? {
+    /// With a context, `{agency.…}` placeholders are filled in; without, text is left as written.
+    static func readYAML(_ file: String, context: LoadContext?, _ problems: inout [ContentProblem]) -> YAMLNode? {
         guard let text = readText(file, &problems) else { return nil }
         do {
             guard let node = try YAML.parse(text) else {
                 problems.append(ContentProblem(file, 1, "the file is empty"))
                 return nil
             }
-            if let context = AgencyPlaceholders.current {
+            if let context {
                 return AgencyPlaceholders.substitute(node, file: file, context: context, &problems)
             }
             return node
@@ -232,9 +192,8 @@ public enum ContentLoader {
 
     static func lineOf(_ node: YAMLNode) -> Int { node.line }
 
-    static func loadStrings(_ file: String, language: String = Content.defaultLanguage, languages: [Language] = [],
-                            _ problems: inout [ContentProblem]) -> Strings {
-        guard let node = readYAML(file, &problems) else { return Strings([:]) }
+    static func loadStrings(_ file: String, context: LoadContext, _ problems: inout [ContentProblem]) -> Strings {
+        guard let node = readYAML(file, context: context, &problems) else { return Strings([:]) }
         guard let mapping = node.mapping else {
             problems.append(ContentProblem(file, lineOf(node), "expected lines of the form 'key: text'"))
             return Strings([:])
@@ -251,7 +210,7 @@ public enum ContentLoader {
                 problems.append(ContentProblem(file, lineOf(value), "'\(name)' needs some text"))
                 continue
             }
-            let filled = LanguageLoader.fill(text, language: language, languages: languages)
+            let filled = LanguageLoader.fill(text, language: context.language, languages: context.languages)
             if filled.containsBytes("{language.") {
                 problems.append(ContentProblem(file, lineOf(value),
                     "'\(name)': an unknown {language.…} placeholder (there are \(LanguageLoader.placeholders.joined(separator: " and ")))"))
@@ -266,12 +225,12 @@ public enum ContentLoader {
     }
 
     /// The menus, the line of each menu's id, and the line of each item (by menu id, in order).
-    static func loadMenus(_ file: String, _ problems: inout [ContentProblem])
+    static func loadMenus(_ file: String, context: LoadContext? = nil, _ problems: inout [ContentProblem])
         -> ([String: Menu], [String: Int], [String: [Int]]) {
         var menus: [String: Menu] = [:]
         var lines: [String: Int] = [:]
         var itemLines: [String: [Int]] = [:]
-        guard let root = readYAML(file, &problems) else { return (menus, lines, itemLines) }
+        guard let root = readYAML(file, context: context, &problems) else { return (menus, lines, itemLines) }
         guard let menusNode = root.mapping?["menus"], let mapping = menusNode.mapping else {
             problems.append(ContentProblem(file, lineOf(root), "expected 'menus:' with one entry per menu"))
             return (menus, lines, itemLines)

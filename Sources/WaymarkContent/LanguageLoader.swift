@@ -44,7 +44,7 @@ public enum LanguageLoader {
             problems.append(ContentProblem(file, 0, "'\(code)' is not a language code: a language's folder is named with a-z and '-' (e.g. es, pt-br)"))
         }
         // Read without placeholders: a language's name is its own.
-        guard let root = AgencyPlaceholders.$current.withValue(nil, operation: { ContentLoader.readYAML(file, &problems) }) else {
+        guard let root = ContentLoader.readYAML(file, context: nil, &problems) else {
             return nil
         }
         guard let mapping = root.mapping else {

@@ -19,9 +19,9 @@ public enum PlanLoader {
         return template
     }
 
-    static func load(file: String, _ problems: inout [ContentProblem]) -> SafetyPlanTemplate? {
+    static func load(file: String, context: LoadContext? = nil, _ problems: inout [ContentProblem]) -> SafetyPlanTemplate? {
         let before = problems.count
-        guard let root = ContentLoader.readYAML(file, &problems) else { return nil }
+        guard let root = ContentLoader.readYAML(file, context: context, &problems) else { return nil }
         guard let mapping = root.mapping else {
             problems.append(ContentProblem(file, root.line, "expected 'title:', 'sections:' and 'words:'"))
             return nil

@@ -31,9 +31,9 @@ public enum ScreenerLoader {
         return screener
     }
 
-    static func load(file: String, _ problems: inout [ContentProblem]) -> Screener? {
+    static func load(file: String, context: LoadContext? = nil, _ problems: inout [ContentProblem]) -> Screener? {
         let before = problems.count
-        guard let root = ContentLoader.readYAML(file, &problems) else { return nil }
+        guard let root = ContentLoader.readYAML(file, context: context, &problems) else { return nil }
         guard let mapping = root.mapping else {
             problems.append(ContentProblem(file, line(root), "expected 'questions:', 'words:' and 'reasons:'"))
             return nil

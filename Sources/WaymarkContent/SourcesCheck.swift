@@ -83,7 +83,7 @@ public enum SourcesCheck {
             report.problems.append(ContentProblem(file, 0, "there is no sources file: every page and screener rule needs its sources (see Content/README.md, \"Sources and dates\")"))
             return report
         }
-        guard let root = ContentLoader.readYAML(file, &report.problems) else { return report }
+        guard let root = ContentLoader.readYAML(file, context: nil, &report.problems) else { return report }
         guard let mapping = root.mapping else {
             report.problems.append(ContentProblem(file, root.line, "expected 'checked:', 'sources:', 'pages:' and 'screener:'"))
             return report

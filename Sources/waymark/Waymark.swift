@@ -133,19 +133,13 @@ struct Run: ParsableCommand {
         }
         // NO_COLOR: any non-empty value turns colour off (no-color.org).
         let useColor = getenv("NO_COLOR").map { $0.pointee == 0 } ?? true
-        func reading(_ language: String, _ message: @escaping (ContentProblems) -> String) -> ContentReading {
-            ContentReading {
-                do throws(ContentProblems) {
-                    return .done(try ContentLoader.load(directory: directory, language: language))
-                } catch {
-                    return .failed(message(error))
-                }
-            }
-        }
         var setup = SessionSetup(
             content: content, planFile: .notSaved, planPath: nil, exportPath: "",
-            idleMinutes: idleMinutes, plans: PlanFiles.none, hosted: hosted, complete: reading(language, report)
-        ) { other in reading(other) { $0.problems.first?.description ?? "" } }
+            idleMinutes: idleMinutes, plans: PlanFiles.none, hosted: hosted,
+            complete: ContentLoader.reading(directory: directory, language: language, report: report)
+        ) { other in
+            ContentLoader.reading(directory: directory, language: other) { $0.problems.first?.description ?? "" }
+        }
         // Hosted: the plan's file is never looked for, so neither HOME nor XDG_DATA_HOME is read
         // and no PlanStore code can run.
         if !hosted {
