@@ -1,3 +1,5 @@
+import WaymarkText
+
 /// One place in the navigation stack, with the selection and scroll it had when the person left it.
 public enum Screen: Sendable, Equatable {
     case menu(id: String, selection: Int, scroll: Int)

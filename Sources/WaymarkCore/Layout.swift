@@ -1,3 +1,20 @@
+import WaymarkText
+
+/// One laid-out line of a page: its spans, its indent in cells, and where it starts in the source
+/// (block index and character offset) so that a resize can keep the same text at the top.
+public struct LaidOutLine: Sendable, Hashable {
+    public var indent: Int
+    public var spans: [Span]
+    public var block: Int
+    public var offset: Int
+    public init(indent: Int = 0, spans: [Span], block: Int, offset: Int) {
+        self.indent = indent
+        self.spans = spans
+        self.block = block
+        self.offset = offset
+    }
+}
+
 public struct Size: Sendable, Hashable, CustomStringConvertible {
     public var width: Int
     public var height: Int

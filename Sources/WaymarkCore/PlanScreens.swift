@@ -1,3 +1,5 @@
+import WaymarkText
+
 /// The safety plan's screens: what each shows, and what its rows do.
 extension AppState {
     var planTemplate: SafetyPlanTemplate? { content.plan }
@@ -611,7 +613,7 @@ public enum FormLayout {
                 let isEditing = editing != nil && index == selection
                 // A passphrase never shows, not even while it is typed: the box stays empty and
                 // the cursor stays at its start.
-                let model = isEditing && !ref.isSecret ? editing! : TextFieldModel(text: ref.isSecret ? "" : value, multiLine: multiLine)
+                let model = isEditing && !ref.isSecret ? editing! : TextFieldModel(text: ref.isSecret ? "" : value, multiLine: multiLine, maxLength: SafetyPlan.maxFieldLength)
                 var window = model.visibleWindow(width: boxWidth, height: height)
                 if !isEditing || ref.isSecret {
                     // Not being typed in: show the start of the text.

@@ -1,6 +1,7 @@
 import CTerminalGuard
 import Glibc
 import WaymarkCore
+import WaymarkText
 
 /// The plain line mode: no cursor addressing and no colours. Each screen is printed as lines of
 /// text with numbered choices and a prompt; answers are read a line at a time. For screen

@@ -1,4 +1,5 @@
 import WaymarkCore
+import WaymarkText
 
 /// Draws the whole state into a frame. Pure: the same state always gives the same frame.
 public func render(_ state: AppState) -> Frame {
