@@ -114,7 +114,7 @@ public enum ListLayout {
     /// under its own label. Returns the lines and, for each choice, the lines it takes.
     public static func lines(intro: [Block], items: [String], width: Int) -> ScreenLayout {
         var lines = introLines(intro, width: width)
-        var ranges: [LineRange] = []
+        var ranges: [Range<Int>] = []
         for (index, label) in items.enumerated() {
             let start = lines.count
             let number = index < 9 ? "\(index + 1). " : "   "
@@ -123,7 +123,7 @@ public enum ListLayout {
                 let lead = n == 0 ? [Span(number, .number)] : [Span(String(repeating: " ", count: number.count))]
                 lines.append(LaidOutLine(indent: 2, spans: lead + line.spans, block: index, offset: line.offset))
             }
-            ranges.append(LineRange(start..<lines.count))
+            ranges.append(start..<lines.count)
         }
         return ScreenLayout(lines: lines, items: ranges)
     }

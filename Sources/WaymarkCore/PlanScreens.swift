@@ -577,7 +577,7 @@ public enum FormLayout {
     public static func lines(intro: [Block], rows: [FormRow], width: Int, editing: TextFieldModel?, selection: Int)
         -> ScreenLayout {
         var lines = introLines(intro, width: width)
-        var ranges: [LineRange] = []
+        var ranges: [Range<Int>] = []
         var cursor: (line: Int, column: Int)?
         // A screen of actions only is a menu: its rows show their numbers, as every menu's do.
         let numbered = rows.allSatisfy { if case .action = $0 { return true } else { return false } }
@@ -639,7 +639,7 @@ public enum FormLayout {
                     cursor = (firstBoxLine + window.cursorRow, fieldIndent + window.cursorColumn)
                 }
             }
-            ranges.append(LineRange(start..<lines.count))
+            ranges.append(start..<lines.count)
         }
         var layout = ScreenLayout(lines: lines, items: ranges)
         layout.cursor = cursor
