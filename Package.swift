@@ -22,31 +22,33 @@ let package = Package(
         .target(name: "CTerminalGuard"),
         // Optimized even in debug builds: the test suite walks the core through a million
         // random steps (docs/DECISIONS.md, entry 18).
-        .target(name: "WaymarkCore", swiftSettings: [.unsafeFlags(["-O"])]),
-        .target(name: "WaymarkContent", dependencies: ["WaymarkCore"]),
-        .target(name: "WaymarkUI", dependencies: ["WaymarkCore"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "WaymarkText", swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "WaymarkCore", dependencies: ["WaymarkText"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "WaymarkContent", dependencies: ["WaymarkCore", "WaymarkText"]),
+        .target(name: "WaymarkUI", dependencies: ["WaymarkCore", "WaymarkText"], swiftSettings: [.unsafeFlags(["-O"])]),
         .target(name: "WaymarkStore", dependencies: [
             "WaymarkCore",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),  // scrypt
         ]),
-        .target(name: "WaymarkTerminal", dependencies: ["WaymarkCore", "WaymarkUI", "CNcursesW", "CTerminalGuard"]),
+        .target(name: "WaymarkTerminal", dependencies: ["WaymarkCore", "WaymarkText", "WaymarkUI", "CNcursesW", "CTerminalGuard"]),
         .executableTarget(
             name: "waymark",
             dependencies: [
-                "WaymarkCore", "WaymarkContent", "WaymarkUI", "WaymarkTerminal", "WaymarkStore", "CWipeOnFree",
+                "WaymarkCore", "WaymarkText", "WaymarkContent", "WaymarkUI", "WaymarkTerminal", "WaymarkStore", "CWipeOnFree",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks/run: the pure render benchmark (docs/PERFORMANCE.md).
         // Zeroes freed heap memory; only in the program (docs/DECISIONS.md, entry 28).
         .target(name: "CWipeOnFree"),
-        .executableTarget(name: "waymark-bench", dependencies: ["WaymarkCore", "WaymarkContent", "WaymarkUI"]),
-        .target(name: "TestSupport", dependencies: ["WaymarkCore", "WaymarkContent"], path: "Tests/TestSupport"),
-        .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "TestSupport"]),
+        .executableTarget(name: "waymark-bench", dependencies: ["WaymarkCore", "WaymarkText", "WaymarkContent", "WaymarkUI"]),
+        .target(name: "TestSupport", dependencies: ["WaymarkCore", "WaymarkText", "WaymarkContent"], path: "Tests/TestSupport"),
+        .testTarget(name: "WaymarkTextTests", dependencies: ["WaymarkText", "TestSupport"]),
+        .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "WaymarkText", "TestSupport"]),
         // Yams only in tests: it checks that the run-time YAML reader reads files as YAML does.
-        .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent", "TestSupport", "Yams"]),
-        .testTarget(name: "WaymarkUITests", dependencies: ["WaymarkUI", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent", "WaymarkText", "TestSupport", "Yams"]),
+        .testTarget(name: "WaymarkUITests", dependencies: ["WaymarkUI", "WaymarkText", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkCore", "TestSupport"]),
         .testTarget(name: "WaymarkTerminalTests", dependencies: ["WaymarkTerminal", "WaymarkCore", "WaymarkUI", "CTerminalGuard", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "WaymarkStore", "WaymarkCore"]),

@@ -1,4 +1,5 @@
 import WaymarkCore
+import WaymarkText
 
 /// `{agency.phone}`, `{agency.name}` … in pages, strings.yaml, screener.yaml and plan.yaml are
 /// replaced by the agency's own words from `Content/agency.yaml` as the content loads, so an

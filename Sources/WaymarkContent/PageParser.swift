@@ -1,4 +1,5 @@
 import WaymarkCore
+import WaymarkText
 
 /// Reads the page format documented in Content/README.md: a small Markdown subset.
 public enum PageParser {

@@ -1,3 +1,5 @@
+import WaymarkText
+
 /// The agency that offers Waymark, and the other places near it that help, in one language, as
 /// loaded from `Content/agency.yaml`. Pages, strings, the screener and the plan refer to it with
 /// placeholders such as `{agency.phone}` (see `AgencyPlaceholder`), so an agency changes its

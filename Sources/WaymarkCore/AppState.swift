@@ -1,29 +1,15 @@
-/// The lines one choice takes, from `lowerBound` up to but not including `upperBound`. Not a
-/// `Range<Int>`: an array of those costs a search of every conformance record in the binary
-/// before the first frame (docs/PERFORMANCE.md).
-public struct LineRange: Sendable, Equatable {
-    public let lowerBound: Int
-    public let upperBound: Int
-
-    public init(_ range: Range<Int>) {
-        lowerBound = range.lowerBound
-        upperBound = range.upperBound
-    }
-
-    public var range: Range<Int> { lowerBound..<upperBound }
-    public func contains(_ line: Int) -> Bool { line >= lowerBound && line < upperBound }
-}
+import WaymarkText
 
 /// What a screen shows, laid out for the current width: its lines and, for screens with
 /// choices, the lines each choice takes.
 public struct ScreenLayout: Sendable, Equatable {
     public var lines: [LaidOutLine]
-    public var items: [LineRange]
+    public var items: [Range<Int>]
     /// Where the text cursor goes (line of `lines`, column from the text's left edge) while a
     /// field is being typed in.
     public var cursor: (line: Int, column: Int)?
 
-    public init(lines: [LaidOutLine], items: [LineRange]) {
+    public init(lines: [LaidOutLine], items: [Range<Int>]) {
         self.lines = lines
         self.items = items
     }

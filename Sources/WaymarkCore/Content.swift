@@ -1,3 +1,5 @@
+import WaymarkText
+
 /// The words of the program for one language, as loaded from `Content/<lang>/`.
 public struct Content: Sendable {
     public var language: String

@@ -1,3 +1,5 @@
+import WaymarkText
+
 /// The help screen, generated from the key table so that it can never disagree with the keys.
 public enum HelpPage {
     public static func make(_ strings: Strings) -> Page {

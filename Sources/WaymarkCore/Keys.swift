@@ -52,37 +52,13 @@ public enum Context: Sendable, Hashable, CaseIterable {
     case tooSmall
 }
 
-/// A set of contexts as bits: the key table is read before the first frame, and a `Set<Context>`
-/// there would cost a search of every conformance record in the binary (docs/PERFORMANCE.md).
-public struct Contexts: OptionSet, Sendable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-
-    static let menu = Contexts(rawValue: 1 << 0), page = Contexts(rawValue: 1 << 1)
-    static let results = Contexts(rawValue: 1 << 2), form = Contexts(rawValue: 1 << 3)
-    static let editing = Contexts(rawValue: 1 << 4), tooSmall = Contexts(rawValue: 1 << 5)
-
-    init(_ context: Context) {
-        switch context {
-        case .menu: self = .menu
-        case .page: self = .page
-        case .results: self = .results
-        case .form: self = .form
-        case .editing: self = .editing
-        case .tooSmall: self = .tooSmall
-        }
-    }
-
-    public func contains(_ context: Context) -> Bool { contains(Contexts(context)) }
-}
-
 /// One row of the key table. The keymap, the footer and the help screen all come from `Bindings.all`.
 public struct Binding: Sendable {
     public let keys: [Key]
     /// How the keys are written on screen, e.g. "↑ ↓ k j".
     public let label: String
     public let description: StringKey
-    public let contexts: Contexts
+    public let contexts: [Context]
     /// Shown in the footer when there is room, in this order (lower first); nil: only in help.
     public let footerRank: Int?
     /// Short label used in the footer, e.g. "↑↓".
@@ -93,7 +69,7 @@ public struct Binding: Sendable {
 
     init(_ keys: [Key], label: String, footerLabel: String? = nil, _ description: StringKey,
          footer footerDescription: StringKey? = nil,
-         in contexts: Contexts, footerRank: Int? = nil, action: @escaping @Sendable (Key) -> Action) {
+         in contexts: [Context], footerRank: Int? = nil, action: @escaping @Sendable (Key) -> Action) {
         self.keys = keys
         self.label = label
         self.footerLabel = footerLabel ?? label
@@ -106,16 +82,16 @@ public struct Binding: Sendable {
 
     init(_ keys: [Key], label: String, footerLabel: String? = nil, _ description: StringKey,
          footer footerDescription: StringKey? = nil,
-         in contexts: Contexts, footerRank: Int? = nil, _ action: Action) {
+         in contexts: [Context], footerRank: Int? = nil, _ action: Action) {
         self.init(keys, label: label, footerLabel: footerLabel, description, footer: footerDescription, in: contexts,
                   footerRank: footerRank, action: { _ in action })
     }
 }
 
 public enum Bindings {
-    static let browsing: Contexts = [.menu, .page, .results, .form]
-    static let everywhere: Contexts = [.menu, .page, .results, .form, .editing, .tooSmall]
-    static let notTyping = everywhere.subtracting(.editing)
+    static let browsing: [Context] = [.menu, .page, .results, .form]
+    static let everywhere: [Context] = [.menu, .page, .results, .form, .editing, .tooSmall]
+    static let notTyping: [Context] = [.menu, .page, .results, .form, .tooSmall]
 
     public static let all: [Binding] = [
         Binding([.escape, .ctrl("c")], label: "Esc  Ctrl-C", footerLabel: "Esc", .quickExitHelp,

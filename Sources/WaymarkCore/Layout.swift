@@ -1,3 +1,20 @@
+import WaymarkText
+
+/// One laid-out line of a page: its spans, its indent in cells, and where it starts in the source
+/// (block index and character offset) so that a resize can keep the same text at the top.
+public struct LaidOutLine: Sendable, Hashable {
+    public var indent: Int
+    public var spans: [Span]
+    public var block: Int
+    public var offset: Int
+    public init(indent: Int = 0, spans: [Span], block: Int, offset: Int) {
+        self.indent = indent
+        self.spans = spans
+        self.block = block
+        self.offset = offset
+    }
+}
+
 public struct Size: Sendable, Hashable, CustomStringConvertible {
     public var width: Int
     public var height: Int
@@ -97,7 +114,7 @@ public enum ListLayout {
     /// under its own label. Returns the lines and, for each choice, the lines it takes.
     public static func lines(intro: [Block], items: [String], width: Int) -> ScreenLayout {
         var lines = introLines(intro, width: width)
-        var ranges: [LineRange] = []
+        var ranges: [Range<Int>] = []
         for (index, label) in items.enumerated() {
             let start = lines.count
             let number = index < 9 ? "\(index + 1). " : "   "
@@ -106,7 +123,7 @@ public enum ListLayout {
                 let lead = n == 0 ? [Span(number, .number)] : [Span(String(repeating: " ", count: number.count))]
                 lines.append(LaidOutLine(indent: 2, spans: lead + line.spans, block: index, offset: line.offset))
             }
-            ranges.append(LineRange(start..<lines.count))
+            ranges.append(start..<lines.count)
         }
         return ScreenLayout(lines: lines, items: ranges)
     }

@@ -1,3 +1,5 @@
+import WaymarkText
+
 /// Where the safety plan stands with respect to its file. The plan itself only ever lives in
 /// memory; the shell writes it, encrypted, when `AppState.planToSave` says so.
 public enum PlanFileState: Sendable, Equatable {

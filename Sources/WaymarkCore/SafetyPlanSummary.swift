@@ -1,3 +1,5 @@
+import WaymarkText
+
 /// The whole plan as plain text, in the template's language: for the summary screen and for
 /// "export to a text file". Lines are not wrapped (a pager or a text editor does that); what a
 /// person typed over several lines is indented under its label so it reads as one answer.

@@ -1,3 +1,5 @@
+import WaymarkText
+
 /// The screener's screens, in words: the question with its choices, the list of answers to
 /// change, and the results page.
 public enum ScreenerPages {

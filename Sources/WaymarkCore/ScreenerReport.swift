@@ -1,3 +1,5 @@
+import WaymarkText
+
 /// The screener without the full-screen UI (`waymark screen`): reading `ID=VALUE` answers and
 /// writing the results as plain text or as JSON. Pure, so it is tested without a process.
 public enum ScreenerReport {

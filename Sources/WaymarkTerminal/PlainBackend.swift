@@ -1,6 +1,7 @@
 import CTerminalGuard
 import Glibc
 import WaymarkCore
+import WaymarkText
 
 /// The plain line mode: no cursor addressing and no colours. Each screen is printed as lines of
 /// text with numbered choices; answers are read a line at a time. For screen readers and
@@ -83,16 +84,20 @@ public struct PlainBackend: Backend {
         }
         let input = interactive ? readTyped() : readPiped()
         switch input {
-        case .line(let line):
-            boxAnswered = intoBox
-            printAgain = !intoBox && !line.allSatisfy { $0 == " " || $0 == "\t" }
-            promptDue = true
+        case .line:
             typed = []
             previous = 0
         case .inputEnded: ended = true
         case .keys, .typing, .resized, .closed, .terminated, .idle, .workDone: break
         }
         return input
+    }
+
+    public mutating func handled(_ input: BackendInput, wasEditing: Bool) {
+        guard case .line(let line) = input else { return }
+        boxAnswered = wasEditing
+        printAgain = !wasEditing && !line.allSatisfy { $0 == " " || $0 == "\t" }
+        promptDue = true
     }
 
     public func clearNow() {

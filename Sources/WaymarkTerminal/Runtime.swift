@@ -69,6 +69,13 @@ public protocol Backend {
     func clearNow()
     /// Puts the terminal back as it was, for a normal end.
     mutating func stop()
+    /// An input was acted on (perhaps long after it was read: input read while content loads
+    /// or a key is derived waits its turn). `wasEditing`: a box was open for it.
+    mutating func handled(_ input: BackendInput, wasEditing: Bool)
+}
+
+extension Backend {
+    public mutating func handled(_ input: BackendInput, wasEditing: Bool) {}
 }
 
 public enum BackendInput: Equatable {
@@ -191,7 +198,9 @@ public struct Runtime<B: Backend> {
             try dispatch(.resized(size))
             repaint = true
         case .line(let line):
+            let wasEditing = state.context == .editing
             for message in state.plainMessages(for: line) { try dispatch(message) }
+            backend.handled(input, wasEditing: wasEditing)
         case .keys(let read):
             var keys = state.keysBeforeLeaving(read)[...]
             while let message = state.nextMessage(from: &keys) { try dispatch(message) }

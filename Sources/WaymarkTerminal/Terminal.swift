@@ -3,6 +3,7 @@ import CTerminalGuard
 import Glibc
 import WaymarkCore
 import WaymarkUI
+import WaymarkText
 
 public struct TerminalError: Error, CustomStringConvertible {
     public let description: String

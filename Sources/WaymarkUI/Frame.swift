@@ -1,4 +1,5 @@
 import WaymarkCore
+import WaymarkText
 
 /// One terminal cell. A wide character sits in its first cell; the next cell is a continuation.
 public struct Cell: Sendable, Equatable {

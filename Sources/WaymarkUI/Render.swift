@@ -1,4 +1,5 @@
 import WaymarkCore
+import WaymarkText
 
 /// Draws the whole state into a frame. Pure: the same state always gives the same frame.
 public func render(_ state: AppState) -> Frame {
@@ -13,7 +14,7 @@ public func render(_ state: AppState) -> Frame {
     let bodyHeight = Layout.bodyHeight(state.size)
     if state.hasChoices {
         let selection = screen.selection
-        let selected = layout.items.indices.contains(selection) ? layout.items[selection].range : 0..<0
+        let selected = layout.items.indices.contains(selection) ? layout.items[selection] : 0..<0
         drawLines(&frame, layout.lines, scroll: screen.scroll, selected: selected, typing: state.context == .editing)
         if let cursor = layout.cursor {
             let y = 1 + cursor.line - screen.scroll

@@ -5,6 +5,7 @@ import WaymarkContent
 import WaymarkCore
 import WaymarkStore
 import WaymarkTerminal
+import WaymarkText
 
 @main
 enum Main {

@@ -1,6 +1,7 @@
 import Foundation
 import WaymarkContent
 import WaymarkCore
+import WaymarkText
 
 public enum Fixtures {
     public static let repoRoot: String = {

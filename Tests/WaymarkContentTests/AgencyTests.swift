@@ -4,6 +4,7 @@ import TestSupport
 import WaymarkContent
 import WaymarkCore
 import Yams
+import WaymarkText
 
 /// Content/agency.yaml: the shipped agency, placeholders in every kind of file, and each kind of
 /// mistake with the file:line it is reported at.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WaymarkText
 import TestSupport
 import WaymarkContent
 import WaymarkCore

@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 import WaymarkContent
 import WaymarkCore
+import WaymarkText
 
 @Suite struct ShippedContentTests {
     @Test func everyLanguageThatShipsLoadsWithoutProblems() {

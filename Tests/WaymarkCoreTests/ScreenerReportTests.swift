@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import WaymarkCore
+import WaymarkText
 
 @Suite struct ScreenerReportTests {
     let screener = Fixtures.shipped.screener!

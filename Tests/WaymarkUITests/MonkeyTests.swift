@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 import WaymarkCore
 import WaymarkUI
+import WaymarkText
 
 /// A seeded random walk through the whole program's core: every key in every context, resizes
 /// from 1x1 to 300x100, language switches, typing with wide characters, and the file reports the

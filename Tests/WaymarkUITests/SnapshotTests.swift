@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 import WaymarkCore
 import WaymarkUI
+import WaymarkText
 
 /// Whole screens as text, compared with files in Snapshots/ named after the screen and size.
 /// To accept a deliberate change: WAYMARK_RECORD=1 swift test, then review the diff in git.

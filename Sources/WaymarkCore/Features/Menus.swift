@@ -1,3 +1,5 @@
+import WaymarkText
+
 /// The content's menus and pages, and the help page.
 public enum MenusKind: Sendable, Equatable {
     case menu(id: String)

@@ -1,3 +1,5 @@
+import WaymarkText
+
 /// The safety plan's screens: its sections, the evidence log, the summary and the file's screens.
 public enum PlanKind: Sendable, Equatable {
     case overview
@@ -606,7 +608,7 @@ public enum FormLayout {
     public static func lines(intro: [Block], rows: [FormRow], width: Int, editing: TextFieldModel?, selection: Int)
         -> ScreenLayout {
         var lines = introLines(intro, width: width)
-        var ranges: [LineRange] = []
+        var ranges: [Range<Int>] = []
         var cursor: (line: Int, column: Int)?
         // A screen of actions only is a menu: its rows show their numbers, as every menu's do.
         let numbered = rows.allSatisfy { if case .action = $0 { return true } else { return false } }
@@ -642,7 +644,7 @@ public enum FormLayout {
                 let isEditing = editing != nil && index == selection
                 // A passphrase never shows, not even while it is typed: the box stays empty and
                 // the cursor stays at its start.
-                let model = isEditing && !ref.isSecret ? editing! : TextFieldModel(text: ref.isSecret ? "" : value, multiLine: multiLine)
+                let model = isEditing && !ref.isSecret ? editing! : TextFieldModel(text: ref.isSecret ? "" : value, multiLine: multiLine, maxLength: SafetyPlan.maxFieldLength)
                 var window = model.visibleWindow(width: boxWidth, height: height)
                 if !isEditing || ref.isSecret {
                     // Not being typed in: show the start of the text.
@@ -668,7 +670,7 @@ public enum FormLayout {
                     cursor = (firstBoxLine + window.cursorRow, fieldIndent + window.cursorColumn)
                 }
             }
-            ranges.append(LineRange(start..<lines.count))
+            ranges.append(start..<lines.count)
         }
         var layout = ScreenLayout(lines: lines, items: ranges)
         layout.cursor = cursor

@@ -1,3 +1,5 @@
+import WaymarkText
+
 /// The screener's screens. The answers live in `AppState.screener`, in memory only.
 public enum ScreenerKind: Sendable, Equatable {
     /// What the screener is, before the first question: nothing is saved, not legal advice, Esc.

@@ -1,3 +1,5 @@
+import WaymarkText
+
 public enum Theme: Sendable, Equatable, CaseIterable {
     case normal, highContrast, noColour
 }

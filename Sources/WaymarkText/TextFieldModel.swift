@@ -31,7 +31,7 @@ public struct TextFieldModel: Sendable, Equatable {
         case tooLong(dropped: Int)
     }
 
-    public init(text: String = "", multiLine: Bool = false, maxLength: Int = SafetyPlan.maxFieldLength) {
+    public init(text: String = "", multiLine: Bool = false, maxLength: Int) {
         self.multiLine = multiLine
         self.maxLength = max(1, maxLength)
         // Saved text is kept whole, even past the limit (never cut without the person seeing).
@@ -190,6 +190,17 @@ public struct TextFieldModel: Sendable, Equatable {
         public var moreBelow: Bool
         /// The single row (for a single-line field).
         public var text: String { rows.first ?? "" }
+
+        public init(rows: [String], cursorRow: Int, cursorColumn: Int,
+                    moreLeft: Bool, moreRight: Bool, moreAbove: Bool, moreBelow: Bool) {
+            self.rows = rows
+            self.cursorRow = cursorRow
+            self.cursorColumn = cursorColumn
+            self.moreLeft = moreLeft
+            self.moreRight = moreRight
+            self.moreAbove = moreAbove
+            self.moreBelow = moreBelow
+        }
     }
 
     /// Remembers the scroll position that shows the cursor at this size, moving as little as

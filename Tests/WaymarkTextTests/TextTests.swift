@@ -1,6 +1,6 @@
 import Testing
 import TestSupport
-import WaymarkCore
+import WaymarkText
 
 @Suite struct TextTests {
     /// Issue 15: control characters from files are shown, never obeyed by the terminal.

@@ -1,5 +1,5 @@
 import Testing
-import WaymarkCore
+import WaymarkText
 
 @Suite struct TextFieldModelTests {
     func typed(_ text: String, multiLine: Bool = false, max: Int = 10_000) -> TextFieldModel {
