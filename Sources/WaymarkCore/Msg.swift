@@ -140,7 +140,3 @@ extension AppState {
     /// A passphrase is being typed: it is never shown.
     public var isTypingSecret: Bool { screen.isPassphrase && context == .editing }
 }
-
-extension ScreenEntry {
-    public var isHelp: Bool { kind == .menus(.help) }
-}

@@ -17,6 +17,8 @@ public struct ScreenEntry: Sendable, Equatable {
         return false
     }
 
+    public var isHelp: Bool { kind == .menus(.help) }
+
     var isPlanScreen: Bool {
         if case .plan = kind { return true }
         return false
