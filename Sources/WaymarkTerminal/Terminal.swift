@@ -25,6 +25,10 @@ public final class Terminal {
     /// Mouse clicks and the wheel, reported in the SGR form (never required to use the program),
     /// and bracketed paste, so that pasted lines arrive as text and never as keys.
     static let inputModesOn = "\u{1B}[?1000h\u{1B}[?1006h\u{1B}[?2004h"
+    /// Inside GNU screen, no mouse: while the window asks for mouse reports, screen holds a lone
+    /// Esc typed on the outer terminal until another key comes (it waits for a mouse report), so
+    /// the quick exit would need two presses. The mouse is never required.
+    static let inputModesOnInsideScreen = "\u{1B}[?2004h"
     static let inputModesOff = "\u{1B}[?2004l\u{1B}[?1006l\u{1B}[?1000l"
 
     private var screen: OpaquePointer?
@@ -144,7 +148,7 @@ public final class Terminal {
         typeahead(-1)
         curs_set(0)
         fflush(nil)
-        Terminal.writeRaw(Terminal.inputModesOn)
+        Terminal.writeRaw(getenv("STY") == nil ? Terminal.inputModesOn : Terminal.inputModesOnInsideScreen)
         hasColors = has_colors()
         theme = wantColor ? .normal : .noColour
         if hasColors {

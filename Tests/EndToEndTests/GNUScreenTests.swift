@@ -22,6 +22,26 @@ struct GNUScreenTests {
         }
     }
 
+    /// Esc typed on the real terminal around screen (not put into the window with `stuff`): while
+    /// the program asked for mouse reports, screen held a lone Esc until another key came, so
+    /// one press did not leave.
+    @Test func oneEscTypedThroughScreenLeaves() {
+        let tmux = Tmux()
+        tmux.type("screen -q")
+        #expect(tmux.waitFor { !$0.contains("screen -q") })
+        // A name of its own, to find this program among the test run's others.
+        let name = "waymark-esc-\(UInt32.random(in: 0...UInt32.max))"
+        tmux.type("bash -c 'exec -a \(name) \(Binary.path)'")
+        #expect(tmux.waitFor { $0.contains("Get help now") && $0.contains("Esc") })
+        tmux.press("Escape")
+        let deadline = Date().addingTimeInterval(3)
+        func running() -> Bool { Spawn.run("/usr/bin/pgrep", ["-f", name]).status == 0 }
+        while running(), Date() < deadline { usleep(20_000) }
+        #expect(!running(), "one Esc, and the program is gone")
+        tmux.press("C-c")
+        tmux.type("exit")
+    }
+
     /// Lines that went into screen's own history while the program ran (a page scrolled line by
     /// line, or everything the plain mode printed) stayed there after the quick exit. The quick
     /// exit now asks screen to drop this window's history.
