@@ -23,34 +23,36 @@ let package = Package(
         // Optimized even in debug builds: the test suite walks the core through a million
         // random steps (docs/DECISIONS.md, entry 18).
         .target(name: "WaymarkText", swiftSettings: [.unsafeFlags(["-O"])]),
-        .target(name: "WaymarkCore", dependencies: ["WaymarkText"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "WaymarkWidgets", dependencies: ["WaymarkText"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "WaymarkCore", dependencies: ["WaymarkText", "WaymarkWidgets"], swiftSettings: [.unsafeFlags(["-O"])]),
         .target(name: "WaymarkContent", dependencies: ["WaymarkCore", "WaymarkText"]),
-        .target(name: "WaymarkUI", dependencies: ["WaymarkCore", "WaymarkText"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "WaymarkUI", dependencies: ["WaymarkCore", "WaymarkText", "WaymarkWidgets"], swiftSettings: [.unsafeFlags(["-O"])]),
         .target(name: "WaymarkStore", dependencies: [
             "WaymarkCore",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),  // scrypt
         ]),
-        .target(name: "WaymarkTerminal", dependencies: ["WaymarkCore", "WaymarkText", "WaymarkUI", "CNcursesW", "CTerminalGuard"]),
+        .target(name: "WaymarkTerminal", dependencies: ["WaymarkCore", "WaymarkText", "WaymarkWidgets", "WaymarkUI", "CNcursesW", "CTerminalGuard"]),
         .executableTarget(
             name: "waymark",
             dependencies: [
-                "WaymarkCore", "WaymarkText", "WaymarkContent", "WaymarkUI", "WaymarkTerminal", "WaymarkStore", "CWipeOnFree",
+                "WaymarkCore", "WaymarkText", "WaymarkWidgets", "WaymarkContent", "WaymarkUI", "WaymarkTerminal", "WaymarkStore", "CWipeOnFree",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks/run: the pure render benchmark (docs/PERFORMANCE.md).
         // Zeroes freed heap memory; only in the program (docs/DECISIONS.md, entry 28).
         .target(name: "CWipeOnFree"),
-        .executableTarget(name: "waymark-bench", dependencies: ["WaymarkCore", "WaymarkText", "WaymarkContent", "WaymarkUI"]),
-        .target(name: "TestSupport", dependencies: ["WaymarkCore", "WaymarkText", "WaymarkContent"], path: "Tests/TestSupport"),
+        .executableTarget(name: "waymark-bench", dependencies: ["WaymarkCore", "WaymarkText", "WaymarkWidgets", "WaymarkContent", "WaymarkUI"]),
+        .target(name: "TestSupport", dependencies: ["WaymarkCore", "WaymarkText", "WaymarkWidgets", "WaymarkContent"], path: "Tests/TestSupport"),
         .testTarget(name: "WaymarkTextTests", dependencies: ["WaymarkText", "TestSupport"]),
-        .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "WaymarkText", "TestSupport"]),
+        .testTarget(name: "WaymarkWidgetsTests", dependencies: ["WaymarkWidgets", "WaymarkText"]),
+        .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore", "WaymarkText", "WaymarkWidgets", "TestSupport"]),
         // Yams only in tests: it checks that the run-time YAML reader reads files as YAML does.
         .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent", "WaymarkText", "TestSupport", "Yams"]),
-        .testTarget(name: "WaymarkUITests", dependencies: ["WaymarkUI", "WaymarkText", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "WaymarkUITests", dependencies: ["WaymarkUI", "WaymarkText", "WaymarkWidgets", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkCore", "TestSupport"]),
-        .testTarget(name: "WaymarkTerminalTests", dependencies: ["WaymarkTerminal", "WaymarkCore", "WaymarkUI", "CTerminalGuard", "TestSupport"]),
+        .testTarget(name: "WaymarkTerminalTests", dependencies: ["WaymarkTerminal", "WaymarkCore", "WaymarkWidgets", "WaymarkUI", "CTerminalGuard", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "WaymarkStore", "WaymarkCore"]),
     ],
     swiftLanguageModes: [.v6]

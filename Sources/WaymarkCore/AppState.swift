@@ -1,26 +1,8 @@
+import WaymarkWidgets
 import WaymarkText
 
 /// What a screen shows, laid out for the current width: its lines and, for screens with
 /// choices, the lines each choice takes.
-public struct ScreenLayout: Sendable, Equatable {
-    public var lines: [LaidOutLine]
-    public var items: [Range<Int>]
-    /// Where the text cursor goes (line of `lines`, column from the text's left edge) while a
-    /// field is being typed in.
-    public var cursor: (line: Int, column: Int)?
-
-    public init(lines: [LaidOutLine], items: [Range<Int>]) {
-        self.lines = lines
-        self.items = items
-    }
-
-    public static let empty = ScreenLayout(lines: [], items: [])
-
-    public static func == (a: ScreenLayout, b: ScreenLayout) -> Bool {
-        a.lines == b.lines && a.items == b.items && a.cursor?.line == b.cursor?.line && a.cursor?.column == b.cursor?.column
-    }
-}
-
 public struct AppState: Sendable {
     public internal(set) var content: Content
     /// A short message shown in the footer until the next key (e.g. a language that failed to load).
@@ -106,11 +88,11 @@ public struct AppState: Sendable {
         switch view(of: screen.kind).body {
         case .form(let intro, let rows)?:
             let editing = screen == self.screen ? plan.editing : nil
-            return FormLayout.lines(intro: intro, rows: rows, width: width, editing: editing, selection: screen.selection)
+            return Form(intro: intro, rows: rows.map(\.widget), editing: editing, selection: screen.selection).layout(width: width)
         case .choices(let intro, let items)?:
-            return ListLayout.lines(intro: intro, items: items, width: width)
+            return ChoiceList(intro: intro, items: items).layout(width: width)
         case .page(let page)?:
-            return ScreenLayout(lines: PageLayout.lines(page, width: width), items: [])
+            return Pager(page.blocks).layout(width: width)
         case nil:
             return .empty
         }
@@ -358,7 +340,7 @@ public struct AppState: Sendable {
             let old = layout(of: entry, width: oldWidth).lines
             if old.indices.contains(entry.scroll) {
                 stack[stack.count - 1].selection = 0
-                stack[stack.count - 1].scroll = PageLayout.anchor(old[entry.scroll], in: new.lines)
+                stack[stack.count - 1].scroll = Pager.anchor(old[entry.scroll], in: new.lines)
             }
         }
         relayout()

@@ -134,13 +134,6 @@ public struct Page: Sendable, Equatable {
     }
 }
 
-public enum Block: Sendable, Equatable {
-    case heading(String)
-    case paragraph([Span])
-    case bullet([Span])
-    case callout([Span])
-}
-
 /// Interface words, looked up by key. Every key the program uses is listed in `StringKey`, and
 /// the loader refuses content that lacks one, so a lookup here never fails at run time.
 public struct Strings: Sendable {

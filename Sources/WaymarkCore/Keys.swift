@@ -1,3 +1,5 @@
+import WaymarkWidgets
+
 /// A key as the person pressed it, after the terminal's bytes have been decoded.
 public enum Key: Sendable, Hashable {
     case char(Character)

@@ -1,3 +1,5 @@
+import WaymarkWidgets
+
 /// Everything that can happen to the program, as one type: `AppState.update(_:)` is the only way
 /// its state changes, and the runtime sends the results of effects back as messages.
 public enum Msg: Sendable {

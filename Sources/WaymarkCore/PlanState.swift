@@ -1,3 +1,4 @@
+import WaymarkWidgets
 import WaymarkText
 
 /// Where the safety plan stands with respect to its file. The plan itself only ever lives in
@@ -133,6 +134,16 @@ public enum FormRow: Sendable, Equatable {
     public var isField: Bool {
         if case .field = self { return true }
         return false
+    }
+
+    /// How the row is drawn.
+    var widget: Form.Row {
+        switch self {
+        case .check(_, let label, let checked, let help): return .check(label: label, checked: checked, help: help)
+        case .field(let ref, let label, let value, let multiLine, let placeholder):
+            return .field(label: label, value: value, multiLine: multiLine, placeholder: placeholder, secret: ref.isSecret)
+        case .action(_, let label, let detail): return .action(label: label, detail: detail)
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+import WaymarkText
+
 /// One place in the navigation stack: what it shows, and the selection and scroll it had when
 /// the person left it.
 public struct ScreenEntry: Sendable, Equatable {

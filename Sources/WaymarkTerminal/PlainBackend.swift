@@ -1,6 +1,7 @@
 import CTerminalGuard
 import Glibc
 import WaymarkCore
+import WaymarkWidgets
 import WaymarkText
 
 /// The plain line mode: no cursor addressing and no colours. Each screen is printed as lines of
@@ -180,11 +181,11 @@ public struct PlainBackend: Backend {
             pages = max(1, (layout.lines.count + count - 1) / count)
         }
         for (index, line) in zip(lines.indices, lines) {
-            // Drawing marks mean nothing read aloud: plain words and ASCII only.
-            let words = line.spans.map(\.text).joined()
-                .replacingPrefix("┃ ", with: "").replacingPrefix("→ ", with: "").replacingPrefix("• ", with: "- ")
-            var text = String(repeating: " ", count: line.indent) + words
-            if numbered, let n = starts[index], !words.hasPrefix("\(n). ") { text = "\(n)) " + text.drop { $0 == " " } }
+            // Drawing marks mean nothing read aloud: their spoken forms, which are plain ASCII.
+            var text = line.text(.spoken)
+            if numbered, let n = starts[index], !text.drop(while: { $0 == " " }).hasPrefix("\(n). ") {
+                text = "\(n)) " + text.drop { $0 == " " }
+            }
             out += text + "\n"
         }
         if pages > 1 {
@@ -269,11 +270,5 @@ public struct PlainBackend: Backend {
             line.append(byte)
             return .more([byte])
         }
-    }
-}
-
-extension String {
-    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
-        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
     }
 }

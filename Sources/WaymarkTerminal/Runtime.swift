@@ -1,6 +1,7 @@
 import CTerminalGuard
 import Glibc
 import WaymarkCore
+import WaymarkWidgets
 
 /// What the program needs from outside the terminal: the content, other languages, and the
 /// safety plan's file (kept behind closures so that this module needs no cryptography).

@@ -3,6 +3,7 @@ import CTerminalGuard
 import Glibc
 import WaymarkCore
 import WaymarkUI
+import WaymarkWidgets
 import WaymarkText
 
 public struct TerminalError: Error, CustomStringConvertible {
@@ -274,16 +275,7 @@ public final class Terminal {
     }
 
     private static func drawingMark(_ character: Character) -> String {
-        switch character {
-        case "•": return "*"
-        case "┃", "│": return "|"
-        case "…": return "."
-        case "↑": return "^"
-        case "↓": return "v"
-        case "←": return "<"
-        case "→": return ">"
-        default: return String(character)
-        }
+        Glyphs.ascii(character) ?? String(character)
     }
 
     /// Meaning never rests on colour: every tone has its own attributes, and colour only adds.

@@ -1,5 +1,6 @@
 import WaymarkCore
 import WaymarkUI
+import WaymarkWidgets
 
 /// The full-screen mode: frames drawn with ncurses, keys decoded from the terminal's bytes.
 public struct TerminalBackend: Backend {

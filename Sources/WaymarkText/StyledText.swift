@@ -9,10 +9,20 @@ public enum Tone: UInt8, Sendable, Hashable {
 public struct Span: Sendable, Hashable {
     public var text: String
     public var tone: Tone
+    /// Set when the span is a drawing mark rather than words (see `Mark`).
+    public internal(set) var mark: Mark?
     public init(_ text: String, _ tone: Tone = .plain) {
         self.text = text
         self.tone = tone
     }
+}
+
+/// A block of a page: the text model that the screens, the plain mode and the content share.
+public enum Block: Sendable, Equatable {
+    case heading(String)
+    case paragraph([Span])
+    case bullet([Span])
+    case callout([Span])
 }
 
 public enum Wrap {

@@ -9,6 +9,7 @@ import Glibc
 import WaymarkContent
 import WaymarkCore
 import WaymarkUI
+import WaymarkWidgets
 
 func now() -> Double {
     var t = timespec()
@@ -99,8 +100,8 @@ for size in [Size(width: 80, height: 24), Size(width: 300, height: 100)] {
     let width = Layout.textWidth(size)
     // The longest page at this width, by laid-out lines.
     guard let (id, path) = reachable.max(by: { a, b in
-        let la = content.pages[a.key].map { PageLayout.lines($0, width: width).count } ?? 0
-        let lb = content.pages[b.key].map { PageLayout.lines($0, width: width).count } ?? 0
+        let la = content.pages[a.key].map { Pager($0.blocks).lines(width: width).count } ?? 0
+        let lb = content.pages[b.key].map { Pager($0.blocks).lines(width: width).count } ?? 0
         return la != lb ? la < lb : a.key > b.key
     }) else { fail("no page reachable from the main menu") }
     var state = AppState(content: content, size: size)

@@ -1,4 +1,6 @@
 import Testing
+import WaymarkText
+import WaymarkWidgets
 import TestSupport
 import WaymarkCore
 

@@ -1,4 +1,5 @@
 import Testing
+import WaymarkText
 @testable import WaymarkTerminal
 
 /// The terminal draws UTF-8 only when the locale says so; else it falls back to ASCII.
@@ -19,5 +20,15 @@ import Testing
         #expect(shown == "Anos, ninos: ?Que paso? !Si! Uber, ca")
         #expect(Terminal.ascii("中") == "?")
         #expect(Terminal.ascii("e\u{301}") == "e")
+    }
+
+    /// A text box whose text goes on past its edge says so in ASCII too (it showed "?" before
+    /// the glyph table).
+    @Test func everyDrawingMarkHasAnASCIIForm() {
+        for mark in Mark.allCases {
+            let shown = mark.unicode.map { Terminal.ascii($0) }.joined()
+            #expect(shown == mark.text(.ascii), "\(mark)")
+            #expect(!shown.contains("?"), "\(mark) is drawn as \(shown)")
+        }
     }
 }

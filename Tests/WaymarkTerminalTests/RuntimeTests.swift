@@ -1,4 +1,5 @@
 import Testing
+import WaymarkWidgets
 import TestSupport
 import WaymarkCore
 import WaymarkTerminal

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+import WaymarkWidgets
 import TestSupport
 import WaymarkCore
 import WaymarkUI

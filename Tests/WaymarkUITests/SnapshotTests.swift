@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+import WaymarkWidgets
 import TestSupport
 import WaymarkCore
 import WaymarkUI
 import WaymarkText
 
-/// Whole screens as text, compared with files in Snapshots/ named after the screen and size.
+/// Whole screens as text, then their tones (one letter per cell, see `Tone.letter`), compared
+/// with files in Snapshots/ named after the screen and size.
 /// To accept a deliberate change: WAYMARK_RECORD=1 swift test, then review the diff in git.
 func assertSnapshot(_ frame: Frame, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(frame.lines.count == frame.size.height, sourceLocation: sourceLocation)
@@ -13,7 +15,7 @@ func assertSnapshot(_ frame: Frame, _ name: String, sourceLocation: SourceLocati
         #expect(DisplayWidth.of(line) == frame.size.width, "every row fills the width exactly", sourceLocation: sourceLocation)
     }
     let file = Fixtures.repoRoot + "/Tests/WaymarkUITests/Snapshots/\(name)-\(frame.size).txt"
-    let actual = frame.text + "\n"
+    let actual = frame.text + "\n\ntones:\n" + frame.toneLines.joined(separator: "\n") + "\n"
     let recorded = FileManager.default.contents(atPath: file).flatMap { String(data: $0, encoding: .utf8) }
     if recorded == nil || ProcessInfo.processInfo.environment["WAYMARK_RECORD"] == "1" {
         _ = FileManager.default.createFile(atPath: file, contents: Data(actual.utf8))
@@ -85,7 +87,7 @@ func assertSnapshot(_ frame: Frame, _ name: String, sourceLocation: SourceLocati
         let content = language == "es" ? Fixtures.spanish : Fixtures.shipped
         let width = Layout.textWidth(Size(width: 40, height: 12))
         for page in content.pages.values {
-            let lines = PageLayout.lines(page, width: width)
+            let lines = Pager(page.blocks).lines(width: width)
             let shown = Set(lines.flatMap { $0.spans.map(\.text).joined().split(separator: " ").map(String.init) })
             for block in page.blocks {
                 let text: String

@@ -1,3 +1,4 @@
+import WaymarkWidgets
 import WaymarkText
 
 /// The safety plan's screens: its sections, the evidence log, the summary and the file's screens.
@@ -336,13 +337,13 @@ extension AppState {
             return []
         }
         if case .tooLong = result { plan.message = (.fieldTooLong, nil) }
-        field.scrollToCursor(width: fieldWidth, height: multiLine ? FormLayout.multiLineHeight : 1)
+        field.scrollToCursor(width: fieldWidth, height: multiLine ? Form.multiLineHeight : 1)
         plan.editing = field
         store(field.text, in: ref)
         return []
     }
 
-    var fieldWidth: Int { max(1, Layout.textWidth(size) - FormLayout.fieldIndent - 2) }
+    var fieldWidth: Int { Form.boxWidth(textWidth: Layout.textWidth(size)) }
 
     /// Writes what is typed where it belongs, at once: a quick exit never loses a keystroke.
     mutating func store(_ text: String, in ref: FieldRef) {
@@ -597,105 +598,6 @@ extension PlanState {
 
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}
-
-/// Lays out a plan screen: words above, then rows. A checklist row is "[x] label"; a field is its
-/// label, then a box of one or several lines; an action is its label and any detail.
-public enum FormLayout {
-    public static let fieldIndent = 4
-    public static let multiLineHeight = 3
-
-    public static func lines(intro: [Block], rows: [FormRow], width: Int, editing: TextFieldModel?, selection: Int)
-        -> ScreenLayout {
-        var lines = introLines(intro, width: width)
-        var ranges: [Range<Int>] = []
-        var cursor: (line: Int, column: Int)?
-        // A screen of actions only is a menu: its rows show their numbers, as every menu's do.
-        let numbered = rows.allSatisfy { if case .action = $0 { return true } else { return false } }
-        for (index, row) in rows.enumerated() {
-            let start = lines.count
-            switch row {
-            case .check(_, let label, let checked, let help):
-                let mark = checked ? "[x] " : "[ ] "
-                for (n, line) in Wrap.lines([Span(label)], width: max(1, width - 2 - mark.count)).enumerated() {
-                    let lead = n == 0 ? Span(mark, .number) : Span("    ")
-                    lines.append(LaidOutLine(indent: 2, spans: [lead] + line.spans, block: index, offset: line.offset))
-                }
-                if let help {
-                    for line in Wrap.lines([Span(help, .dim)], width: max(1, width - 6)) {
-                        lines.append(LaidOutLine(indent: 6, spans: line.spans, block: index, offset: line.offset))
-                    }
-                }
-            case .action(_, let label, let detail):
-                let text = detail.map { "\(label)  (\($0))" } ?? label
-                let mark = numbered ? "\(index + 1). " : "→ "
-                for (n, line) in Wrap.lines([Span(text)], width: max(1, width - 2 - mark.count)).enumerated() {
-                    let lead = n == 0 ? Span(mark, .number) : Span(String(repeating: " ", count: mark.count))
-                    lines.append(LaidOutLine(indent: 2, spans: [lead] + line.spans, block: index, offset: line.offset))
-                }
-            case .field(let ref, let label, let value, let multiLine, let placeholder):
-                if !label.isEmpty {
-                    for line in Wrap.lines([Span(label)], width: max(1, width - 2)) {
-                        lines.append(LaidOutLine(indent: 2, spans: line.spans, block: index, offset: line.offset))
-                    }
-                }
-                let boxWidth = max(1, width - fieldIndent - 2)
-                let height = multiLine ? multiLineHeight : 1
-                let isEditing = editing != nil && index == selection
-                // A passphrase never shows, not even while it is typed: the box stays empty and
-                // the cursor stays at its start.
-                let model = isEditing && !ref.isSecret ? editing! : TextFieldModel(text: ref.isSecret ? "" : value, multiLine: multiLine, maxLength: SafetyPlan.maxFieldLength)
-                var window = model.visibleWindow(width: boxWidth, height: height)
-                if !isEditing || ref.isSecret {
-                    // Not being typed in: show the start of the text.
-                    window = TextFieldModel.startWindow(of: model, width: boxWidth, height: height)
-                }
-                let showPlaceholder = !isEditing && model.isEmpty && placeholder != nil
-                for r in 0..<height {
-                    var text = r < window.rows.count ? window.rows[r] : ""
-                    var tone = Tone.field
-                    if showPlaceholder, r == 0 {
-                        text = Wrap.truncate(placeholder!, width: boxWidth)
-                        tone = .dim
-                    }
-                    let padded = text + String(repeating: " ", count: max(0, boxWidth - DisplayWidth.of(text)))
-                    let left = (r == 0 && window.moreLeft) || (r == 0 && window.moreAbove) ? "‹" : "["
-                    let right = (r == height - 1 && (window.moreRight || window.moreBelow)) ? "›" : "]"
-                    lines.append(LaidOutLine(indent: fieldIndent - 1,
-                                             spans: [Span(left, .dim), Span(padded, tone), Span(right, .dim)],
-                                             block: index, offset: 0))
-                }
-                if isEditing {
-                    let firstBoxLine = lines.count - height
-                    cursor = (firstBoxLine + window.cursorRow, fieldIndent + window.cursorColumn)
-                }
-            }
-            ranges.append(start..<lines.count)
-        }
-        var layout = ScreenLayout(lines: lines, items: ranges)
-        layout.cursor = cursor
-        return layout
-    }
-}
-
-extension TextFieldModel {
-    /// The first lines of a field that is not being typed in, from its start.
-    static func startWindow(of model: TextFieldModel, width: Int, height: Int) -> Window {
-        var rows: [String] = []
-        var moreRight = false
-        for line in model.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(height) {
-            let text = String(line)
-            if DisplayWidth.of(text) > width {
-                rows.append(Wrap.truncate(text, width: width))
-                moreRight = true
-            } else {
-                rows.append(text)
-            }
-        }
-        let lineCount = model.text.split(separator: "\n", omittingEmptySubsequences: false).count
-        return Window(rows: rows, cursorRow: 0, cursorColumn: 0, moreLeft: false, moreRight: moreRight,
-                      moreAbove: false, moreBelow: lineCount > height)
-    }
 }
 
 public enum PlanPages {

@@ -1,4 +1,3 @@
-import WaymarkCore
 import WaymarkText
 
 /// One terminal cell. A wide character sits in its first cell; the next cell is a continuation.
@@ -30,10 +29,15 @@ public struct Frame: Sendable, Equatable {
         cells[y * size.width + x]
     }
 
-    /// Fills a row from `x` to the right edge with blanks of a tone (title bars, selections).
-    public mutating func fill(row y: Int, from x: Int = 0, tone: Tone) {
+    public var bounds: Rect { Rect(x: 0, y: 0, width: size.width, height: size.height) }
+
+    /// Fills a row from `x` to `limit` (default: the right edge) with blanks of a tone (title
+    /// bars, selections).
+    public mutating func fill(row y: Int, from x: Int = 0, limit: Int? = nil, tone: Tone) {
         guard y >= 0, y < size.height else { return }
-        for column in max(0, x)..<size.width {
+        let right = min(size.width, limit ?? size.width)
+        guard max(0, x) < right else { return }
+        for column in max(0, x)..<right {
             cells[y * size.width + column] = Cell(character: " ", tone: tone, isContinuation: false)
         }
     }
@@ -114,5 +118,33 @@ public struct Frame: Sendable, Equatable {
 
     public var text: String {
         lines.map { line in String(line.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n")
+    }
+
+    /// Each row's tones, one letter per cell (a wide character's two cells share one letter):
+    /// snapshots keep what is bold, selected or a field, not only the words.
+    public var toneLines: [String] {
+        (0..<size.height).map { y in
+            var line = ""
+            for x in 0..<size.width where !self[x, y].isContinuation { line.append(self[x, y].tone.letter) }
+            return line
+        }
+    }
+}
+
+extension Tone {
+    /// One letter per tone, for snapshots: "." is plain, so the rest stands out.
+    public var letter: Character {
+        switch self {
+        case .plain: return "."
+        case .title: return "T"
+        case .heading: return "h"
+        case .emphasis: return "e"
+        case .callout: return "c"
+        case .selected: return "S"
+        case .footer: return "F"
+        case .number: return "n"
+        case .dim: return "d"
+        case .field: return "_"
+        }
     }
 }
