@@ -38,15 +38,10 @@ public struct Content: Sendable {
 
     /// The default language, used when the locale names none that the content has.
     public static let defaultLanguage = "en"
-    /// The languages shipped with Waymark in its own Content/ folder. The program does not use
-    /// this list: it finds the languages in the content folder it reads (each `<code>/` with a
-    /// `language.yaml`), so a language is added without changing the code (docs/DECISIONS.md).
-    public static let languages = ["en", "es"]
-
     /// The language to start in: `--lang`, else the first locale variable that is set (LC_ALL,
     /// LC_MESSAGES, LANG), matched against the codes the content has (`es_MX.UTF-8` is `es`), else
     /// the default language (English, or the first language when there is no English).
-    public static func language(option: String?, available: [String] = languages,
+    public static func language(option: String?, available: [String],
                                 environment: (String) -> String?) -> String {
         if let option { return option }
         let fallback = available.contains(defaultLanguage) ? defaultLanguage : (available.first ?? defaultLanguage)

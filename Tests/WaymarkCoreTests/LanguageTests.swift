@@ -17,7 +17,7 @@ import WaymarkCore
         (nil, ["LANG": "fr_FR.UTF-8"], "en"),
     ] as [(String?, [String: String], String)])
     func startingLanguage(_ option: String?, _ environment: [String: String], _ expected: String) {
-        #expect(Content.language(option: option) { environment[$0] } == expected)
+        #expect(Content.language(option: option, available: ["en", "es"]) { environment[$0] } == expected)
     }
 
     @Test func switchingKeepsThePlaceAndTheWayBack() {
