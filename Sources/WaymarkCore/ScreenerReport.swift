@@ -36,6 +36,15 @@ public enum ScreenerReport {
             }
             answers[id] = value
         }
+        // Someone under 18 now was under 18 when it happened: the minor's path for the T visa.
+        if case .age(_, let high)? = answers[.ageNow], high < 18 {
+            switch answers[.under18AtTime] {
+            case .choice("no")?:
+                return .failure(BadAnswer(message: "age_now=\(high) and under_18_at_time=no cannot both be true: "
+                    + "someone under 18 now was under 18 when it happened"))
+            case .choice?, .age?, nil: answers[.under18AtTime] = .yes
+            }
+        }
         return .success(answers)
     }
 

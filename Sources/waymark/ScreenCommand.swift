@@ -17,7 +17,7 @@ struct ScreenCommand: ParsableCommand {
     @Option(name: .customLong("answer"), help: ArgumentHelp("An answer, as ID=VALUE; VALUE is yes, no or unsure, a choice, or for age_now a whole number. Repeat for each question.", valueName: "ID=VALUE"))
     var answers: [String] = []
 
-    @Flag(help: "Print one JSON object: t_visa, u_visa, also_ask_about, answers (the ones given).")
+    @Flag(help: "Print one JSON object: t_visa, u_visa, also_ask_about, answers (the ones given, and under_18_at_time=yes when age_now is under 18).")
     var json = false
 
     /// --content and --lang (a language folder's code; a language without its own screener.yaml uses English).

@@ -13,7 +13,18 @@ import WaymarkText
         #expect(try ScreenerReport.parseAnswers([]).get() == [:])
     }
 
+    @Test func aChildNowWasAChildThen() throws {
+        let parsed = try ScreenerReport.parseAnswers(["age_now=15"]).get()
+        #expect(parsed[.under18AtTime] == .yes)
+        #expect(try ScreenerReport.parseAnswers(["age_now=15", "under_18_at_time=unsure"]).get()[.under18AtTime] == .yes)
+        #expect(try ScreenerReport.parseAnswers(["age_now=18"]).get()[.under18AtTime] == nil)
+        let t = ScreenerRules.evaluate(parsed)
+        let unsure = ScreenerRules.evaluate([.ageNow: .age(15, 15)])
+        #expect(t != unsure, "the minor's path counts")
+    }
+
     @Test(arguments: [
+        ("age_now=15 under_18_at_time=no", "age_now=15 and under_18_at_time=no cannot both be true"),
         ("foo=yes", "unknown question id 'foo'; the ids are: in_us, at_port_of_entry,"),
         ("in_us=maybe", "'maybe' is not an answer for in_us; the answers are: yes, no, unsure"),
         ("in_us", "'in_us' is not ID=VALUE"),
@@ -26,7 +37,7 @@ import WaymarkText
         ("under_21_abused_by_parent=no", "'under_21_abused_by_parent' is no longer a question; use parent_abused_neglected_or_abandoned"),
     ])
     func refusesBadAnswers(_ argument: String, _ message: String) {
-        guard case .failure(let problem) = ScreenerReport.parseAnswers([argument]) else {
+        guard case .failure(let problem) = ScreenerReport.parseAnswers(argument.split(separator: " ").map(String.init)) else {
             Issue.record("accepted \(argument)")
             return
         }
