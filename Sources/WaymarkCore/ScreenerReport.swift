@@ -45,6 +45,11 @@ public enum ScreenerReport {
             case .choice?, .age?, nil: answers[.under18AtTime] = .yes
             }
         }
+        // A husband or wife (not a former one) means married now, even when living apart.
+        if answers[.abuserRelationship] == .choice("spouse"), answers[.marriedNow] == .no {
+            return .failure(BadAnswer(message: "abuser_relationship=spouse and married_now=no cannot both be true: "
+                + "use former_spouse for a husband or wife one is no longer married to"))
+        }
         return .success(answers)
     }
 

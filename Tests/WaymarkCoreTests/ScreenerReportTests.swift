@@ -25,6 +25,7 @@ import WaymarkText
 
     @Test(arguments: [
         ("age_now=15 under_18_at_time=no", "age_now=15 and under_18_at_time=no cannot both be true"),
+        ("abuser_relationship=spouse married_now=no", "abuser_relationship=spouse and married_now=no cannot both be true"),
         ("foo=yes", "unknown question id 'foo'; the ids are: in_us, at_port_of_entry,"),
         ("in_us=maybe", "'maybe' is not an answer for in_us; the answers are: yes, no, unsure"),
         ("in_us", "'in_us' is not ID=VALUE"),
