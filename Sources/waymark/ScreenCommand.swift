@@ -20,7 +20,7 @@ struct ScreenCommand: ParsableCommand {
     @Flag(help: "Print one JSON object: t_visa, u_visa, also_ask_about, answers (the ones given, and under_18_at_time=yes when age_now is under 18).")
     var json = false
 
-    /// --content and --lang (a language folder's code; a language without its own screener.yaml uses English).
+    /// --content and --lang (a language folder's code; every language has its own screener.yaml).
     @OptionGroup var options: ContentOption
 
     func run() throws {
