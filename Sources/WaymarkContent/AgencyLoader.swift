@@ -35,17 +35,16 @@ public enum AgencyLoader {
     }
 
     static func load(file: String, language: String, _ problems: inout [ContentProblem]) -> Agency? {
-        let before = problems.count
-        // Read without placeholders: agency.yaml is where their values come from.
-        guard let root = ContentLoader.readYAML(file, context: nil, &problems) else { return nil }
-        guard let mapping = root.mapping else {
-            problems.append(ContentProblem(file, root.line, "expected 'name:', 'phone:', 'resources:' and 'words:'"))
-            return nil
-        }
         // The languages are the folders next to agency.yaml that have a language.yaml.
         let folder = file.utf8.lastIndex(of: 47).map { String(Substring(file.utf8[..<$0])) } ?? "."
         var reader = Reader(file: file, language: language, languages: LanguageLoader.codes(directory: folder))
-        reader.unknownKeys(mapping, allowed: agencyKeys, what: "agency.yaml")
+        defer { problems += reader.decoder.problems }
+        // Read without placeholders: agency.yaml is where their values come from.
+        guard let root = reader.decoder.read(context: nil),
+              let mapping = reader.decoder.mapping(root, else: "expected 'name:', 'phone:', 'resources:' and 'words:'") else {
+            return nil
+        }
+        reader.decoder.unknownKeys(mapping, agencyKeys, in: "agency.yaml")
         let name = reader.words(mapping, "name", required: true, at: root.line)
         let phone = reader.phone(mapping, "phone", required: true, at: root.line)
         let text = reader.phone(mapping, "text", required: false, at: root.line)
@@ -64,13 +63,15 @@ public enum AgencyLoader {
                     if let resource = reader.resource(item) { resources.append(resource) }
                 }
             } else if node.string?.isEmpty != true {
-                reader.problem(node.line, "'resources:' needs a list of places (- name: ...), or nothing")
+                reader.decoder.problem(node.line, "'resources:' needs a list of places (- name: ...), or nothing")
             }
         }
 
         var words = AgencyWords()
-        if let node = mapping["words"], let table = node.mapping {
-            reader.unknownKeys(table, allowed: AgencyWords.keys, what: "'words:'")
+        let wordsNode = mapping["words"]
+        if let table = reader.decoder.mapping(wordsNode, else: "needs 'words:' with the labels for each language ("
+            + AgencyWords.keys.joined(separator: ", ") + ")", missingAt: root.line), let node = wordsNode {
+            reader.decoder.unknownKeys(table, AgencyWords.keys, in: "'words:'")
             var found: [String: String] = [:]
             for key in AgencyWords.keys {
                 found[key] = reader.words(table, key, required: true, at: node.line, in: "'words:'")
@@ -82,13 +83,9 @@ public enum AgencyLoader {
             for (key, needed) in [("call", ["{number}"]), ("text", ["{number}"]), ("text_word", ["{word}", "{number}"]), ("tty", ["{number}"])] {
                 reader.needs(table, key, needed)
             }
-        } else {
-            reader.problem(mapping["words"]?.line ?? root.line,
-                           "needs 'words:' with the labels for each language (\(AgencyWords.keys.joined(separator: ", ")))")
         }
 
-        problems += reader.problems
-        guard problems.count == before, let name, let phone else { return nil }
+        guard reader.decoder.problems.isEmpty, let name, let phone else { return nil }
         return Agency(name: name, phone: phone, text: text, textWord: textWord, tty: tty, address: address, hours: hours,
                       website: website, languages: languages, resources: resources, words: words)
     }
@@ -113,27 +110,17 @@ public enum AgencyLoader {
 
     // MARK: - Reading fields
 
+    /// The decoder, and the languages whose words agency.yaml must give.
     struct Reader {
-        let file: String
+        var decoder: ContentDecoder
         let language: String
         /// Every language of the content (their codes): each needs its own words, or one text for all.
         let languages: [String]
-        var problems: [ContentProblem] = []
 
         init(file: String, language: String, languages: [String]) {
-            self.file = file
+            decoder = ContentDecoder(file: file)
             self.language = language
             self.languages = languages
-        }
-
-        mutating func problem(_ line: Int, _ message: String) {
-            problems.append(ContentProblem(file, line, message))
-        }
-
-        mutating func unknownKeys(_ mapping: YAMLNode.Mapping, allowed: [String], what: String) {
-            for (key, _) in mapping where !allowed.contains(key.string ?? "") {
-                problem(key.line, "unknown key '\(key.string ?? "?")' in \(what) (expected \(allowed.joined(separator: ", ")))")
-            }
         }
 
         /// Words: one text for every language, or `en:`, `es:` … with one text each. Every
@@ -142,36 +129,31 @@ public enum AgencyLoader {
                             in place: String? = nil) -> String? {
             let where_ = place.map { " in \($0)" } ?? ""
             guard let node = mapping[key] else {
-                if required { problem(line, "needs '\(key):'\(where_)") }
+                if required { decoder.problem(line, "needs '\(key):'\(where_)") }
                 return nil
             }
             if let text = node.string {
-                // Any visible ASCII byte settles it without walking Characters.
-                guard text.utf8.contains(where: { $0 > 32 && $0 < 127 }) || !text.allSatisfy(\.isWhitespace) else {
-                    if required { problem(node.line, "'\(key)'\(where_) needs some text") }
+                guard ContentDecoder.hasText(text) else {
+                    if required { decoder.problem(node.line, "'\(key)'\(where_) needs some text") }
                     return nil
                 }
                 return oneLine(text)
             }
-            guard let perLanguage = node.mapping else {
-                problem(node.line, "'\(key)'\(where_) needs a text, or one text per language (en: ..., es: ...)")
+            guard let perLanguage = decoder.mapping(node, else: "'\(key)'\(where_) needs a text, or one text per language (en: ..., es: ...)") else {
                 return nil
             }
             var chosen: String?
             for (languageKey, value) in perLanguage {
                 guard let code = languageKey.string, languages.contains(code) else {
-                    problem(languageKey.line, "'\(languageKey.string ?? "?")' is not a language Waymark has (\(languages.joined(separator: ", ")))")
+                    decoder.problem(languageKey.line, "'\(languageKey.string ?? "?")' is not a language Waymark has (\(languages.joined(separator: ", ")))")
                     continue
                 }
-                guard let text = value.string, !text.allSatisfy(\.isWhitespace) else {
-                    problem(value.line, "'\(key)'\(where_) needs some text for '\(code)'")
-                    continue
-                }
+                guard let text = decoder.text(value, else: "'\(key)'\(where_) needs some text for '\(code)'") else { continue }
                 if code == language { chosen = oneLine(text) }
             }
-            let keyLine = mapping.pairs.first { $0.key.string == key }?.key.line ?? node.line
+            let keyLine = mapping.line(of: key) ?? node.line
             for code in languages where perLanguage[code] == nil {
-                problem(keyLine, "'\(key)'\(where_) has no text for '\(code)' (every language needs one, or write one text for all)")
+                decoder.problem(keyLine, "'\(key)'\(where_) has no text for '\(code)' (every language needs one, or write one text for all)")
             }
             return chosen
         }
@@ -179,16 +161,16 @@ public enum AgencyLoader {
         mutating func phone(_ mapping: YAMLNode.Mapping, _ key: String, required: Bool, at line: Int, in place: String? = nil) -> String? {
             let where_ = place.map { " in \($0)" } ?? ""
             guard let node = mapping[key] else {
-                if required { problem(line, "needs '\(key):'\(where_) (a phone number)") }
+                if required { decoder.problem(line, "needs '\(key):'\(where_) (a phone number)") }
                 return nil
             }
             guard let text = node.string else {
-                problem(node.line, "'\(key)'\(where_) needs one phone number (the same in every language)")
+                decoder.problem(node.line, "'\(key)'\(where_) needs one phone number (the same in every language)")
                 return nil
             }
             let number = text.trimmingSpaces()
             guard AgencyLoader.isPhoneNumber(number) else {
-                problem(node.line, "'\(key)'\(where_): '\(number)' is not a phone number (write its digits, with . - ( ) + or spaces between them, e.g. 860.763.4542 or 1-888-373-7888)")
+                decoder.problem(node.line, "'\(key)'\(where_): '\(number)' is not a phone number (write its digits, with . - ( ) + or spaces between them, e.g. 860.763.4542 or 1-888-373-7888)")
                 return nil
             }
             return number
@@ -196,7 +178,7 @@ public enum AgencyLoader {
 
         mutating func textWordNeedsText(_ mapping: YAMLNode.Mapping, text: String?, in place: String? = nil) {
             if let node = mapping["text_word"], mapping["text"] == nil {
-                problem(node.line, "'text_word'\(place.map { " in \($0)" } ?? "") needs 'text:', the number to send it to")
+                decoder.problem(node.line, "'text_word'\(place.map { " in \($0)" } ?? "") needs 'text:', the number to send it to")
             }
         }
 
@@ -206,18 +188,15 @@ public enum AgencyLoader {
             for text in texts {
                 let missing = needed.filter { !text.containsBytes($0) }
                 if !missing.isEmpty {
-                    problem(node.line, "'\(key)' in 'words:' needs \(missing.joined(separator: " and ")) (where the number goes)")
+                    decoder.problem(node.line, "'\(key)' in 'words:' needs \(missing.joined(separator: " and ")) (where the number goes)")
                     return
                 }
             }
         }
 
         mutating func resource(_ node: YAMLNode) -> LocalResource? {
-            guard let mapping = node.mapping else {
-                problem(node.line, "a place needs 'name:', 'help:' and 'phone:'")
-                return nil
-            }
-            unknownKeys(mapping, allowed: AgencyLoader.resourceKeys, what: "a place")
+            guard let mapping = decoder.mapping(node, else: "a place needs 'name:', 'help:' and 'phone:'") else { return nil }
+            decoder.unknownKeys(mapping, AgencyLoader.resourceKeys, in: "a place")
             let name = words(mapping, "name", required: true, at: node.line, in: "this place")
             let place = "'\(name ?? "this place")'"
             let help = words(mapping, "help", required: true, at: node.line, in: place)

@@ -170,56 +170,26 @@ public enum ContentLoader {
         }
     }
 
-    // MARK: - YAML
-
-    /// With a context, `{agency.…}` placeholders are filled in; without, text is left as written.
-    static func readYAML(_ file: String, context: LoadContext?, _ problems: inout [ContentProblem]) -> YAMLNode? {
-        guard let text = readText(file, &problems) else { return nil }
-        do {
-            guard let node = try YAML.parse(text) else {
-                problems.append(ContentProblem(file, 1, "the file is empty"))
-                return nil
-            }
-            if let context {
-                return AgencyPlaceholders.substitute(node, file: file, context: context, &problems)
-            }
-            return node
-        } catch {
-            problems.append(ContentProblem(file, error.line, "YAML: \(error.message)"))
-            return nil
-        }
-    }
-
-    static func lineOf(_ node: YAMLNode) -> Int { node.line }
-
     static func loadStrings(_ file: String, context: LoadContext, _ problems: inout [ContentProblem]) -> Strings {
-        guard let node = readYAML(file, context: context, &problems) else { return Strings([:]) }
-        guard let mapping = node.mapping else {
-            problems.append(ContentProblem(file, lineOf(node), "expected lines of the form 'key: text'"))
-            return Strings([:])
-        }
+        var decoder = ContentDecoder(file: file)
+        defer { problems += decoder.problems }
+        guard let node = decoder.read(context: context),
+              let mapping = decoder.mapping(node, else: "expected lines of the form 'key: text'") else { return Strings([:]) }
         var table: [String: String] = [:]
-        let known = Set(StringKey.allCases.map(\.rawValue))
-        for (key, value) in mapping {
-            guard let name = key.string else { continue }
-            guard known.contains(name) else {
-                problems.append(ContentProblem(file, lineOf(key), "unknown key '\(name)' (is it misspelt?)"))
-                continue
-            }
-            guard let text = value.string, !text.trimmingLeading().isEmpty else {
-                problems.append(ContentProblem(file, lineOf(value), "'\(name)' needs some text"))
-                continue
-            }
+        let known = StringKey.allCases.map(\.rawValue)
+        for (key, value) in mapping where decoder.isKnown(key, known, hint: "is it misspelt?") {
+            let name = key.string!
+            guard let text = decoder.text(value, else: "'\(name)' needs some text") else { continue }
             let filled = LanguageLoader.fill(text, language: context.language, languages: context.languages)
             if filled.containsBytes("{language.") {
-                problems.append(ContentProblem(file, lineOf(value),
-                    "'\(name)': an unknown {language.…} placeholder (there are \(LanguageLoader.placeholders.joined(separator: " and ")))"))
+                decoder.problem(value.line,
+                    "'\(name)': an unknown {language.…} placeholder (there are \(LanguageLoader.placeholders.joined(separator: " and ")))")
             }
             table[name] = filled
         }
         let strings = Strings(table)
         for key in strings.missing() where table[key.rawValue] == nil && mapping[key.rawValue] == nil {
-            problems.append(ContentProblem(file, lineOf(node), "missing '\(key.rawValue)'"))
+            decoder.problem(node.line, "missing '\(key.rawValue)'")
         }
         return strings
     }
@@ -230,18 +200,20 @@ public enum ContentLoader {
         var menus: [String: Menu] = [:]
         var lines: [String: Int] = [:]
         var itemLines: [String: [Int]] = [:]
-        guard let root = readYAML(file, context: context, &problems) else { return (menus, lines, itemLines) }
-        guard let menusNode = root.mapping?["menus"], let mapping = menusNode.mapping else {
-            problems.append(ContentProblem(file, lineOf(root), "expected 'menus:' with one entry per menu"))
+        var decoder = ContentDecoder(file: file)
+        defer { problems += decoder.problems }
+        guard let root = decoder.read(context: context) else { return (menus, lines, itemLines) }
+        guard let mapping = root.mapping?["menus"]?.mapping else {
+            decoder.problem(root.line, "expected 'menus:' with one entry per menu")
             return (menus, lines, itemLines)
         }
         for (key, value) in mapping {
             guard let id = key.string, isValidID(id) else {
-                problems.append(ContentProblem(file, lineOf(key), "a menu id may use only a-z, 0-9 and '-'"))
+                decoder.problem(key.line, "a menu id may use only a-z, 0-9 and '-'")
                 continue
             }
-            lines[id] = lineOf(key)
-            if let (menu, itemLine) = parseMenu(id: id, value, file, &problems) {
+            lines[id] = key.line
+            if let (menu, itemLine) = parseMenu(id: id, value, &decoder) {
                 menus[id] = menu
                 itemLines[id] = itemLine
             }
@@ -249,63 +221,56 @@ public enum ContentLoader {
         return (menus, lines, itemLines)
     }
 
-    static func parseMenu(id: String, _ node: YAMLNode, _ file: String, _ problems: inout [ContentProblem]) -> (Menu, [Int])? {
-        guard let mapping = node.mapping else {
-            problems.append(ContentProblem(file, lineOf(node), "menu '\(id)' needs 'title:' and 'items:'"))
-            return nil
-        }
-        for (key, _) in mapping where !["title", "intro", "items"].contains(key.string ?? "") {
-            problems.append(ContentProblem(file, lineOf(key), "unknown key '\(key.string ?? "?")' in menu '\(id)' (expected title, intro, items)"))
-        }
+    static let menuKeys = ["title", "intro", "items"]
+    static let targetKeys = ["page", "menu", "screener", "help", "language", "plan", "settings"]
+
+    static func parseMenu(id: String, _ node: YAMLNode, _ decoder: inout ContentDecoder) -> (Menu, [Int])? {
+        guard let mapping = decoder.mapping(node, else: "menu '\(id)' needs 'title:' and 'items:'") else { return nil }
+        decoder.unknownKeys(mapping, menuKeys, in: "menu '\(id)'")
         let title = mapping["title"]?.string ?? ""
-        if title.isEmpty { problems.append(ContentProblem(file, lineOf(node), "menu '\(id)' needs a 'title:'")) }
-        guard let itemsNode = mapping["items"], let sequence = itemsNode.sequence, !sequence.isEmpty else {
-            problems.append(ContentProblem(file, lineOf(mapping["items"] ?? node), "menu '\(id)' needs a list of 'items:'"))
-            return nil
-        }
+        if title.isEmpty { decoder.problem(node.line, "menu '\(id)' needs a 'title:'") }
+        let itemsNode = mapping["items"]
+        guard let sequence = decoder.list(itemsNode, else: "menu '\(id)' needs a list of 'items:'", missingAt: node.line),
+              let itemsNode else { return nil }
         if sequence.count > 9 {
-            problems.append(ContentProblem(file, lineOf(itemsNode), "menu '\(id)' has \(sequence.count) items; at most 9 (the keys 1-9 choose them)"))
+            decoder.problem(itemsNode.line, "menu '\(id)' has \(sequence.count) items; at most 9 (the keys 1-9 choose them)")
         }
         var items: [MenuItem] = []
         var itemLines: [Int] = []
         for itemNode in sequence {
-            if let item = parseItem(itemNode, menu: id, file, &problems) {
+            if let item = parseItem(itemNode, menu: id, &decoder) {
                 items.append(item)
-                itemLines.append(lineOf(itemNode))
+                itemLines.append(itemNode.line)
             }
         }
         return (Menu(id: id, title: title, intro: mapping["intro"]?.string, items: items), itemLines)
     }
 
-    static func parseItem(_ node: YAMLNode, menu: String, _ file: String, _ problems: inout [ContentProblem]) -> MenuItem? {
-        let line = lineOf(node)
-        guard let mapping = node.mapping else {
-            problems.append(ContentProblem(file, line, "an item needs 'label:' and one of page, menu, screener, help, language"))
+    static func parseItem(_ node: YAMLNode, menu: String, _ decoder: inout ContentDecoder) -> MenuItem? {
+        let line = node.line
+        guard let mapping = decoder.mapping(node, else: "an item needs 'label:' and one of page, menu, screener, help, language") else {
             return nil
         }
-        let targetKeys = ["page", "menu", "screener", "help", "language", "plan", "settings"]
-        for (key, _) in mapping where !(["label"] + targetKeys).contains(key.string ?? "") {
-            problems.append(ContentProblem(file, lineOf(key), "unknown key '\(key.string ?? "?")' (expected label, page, menu, screener, help, language, plan or settings)"))
-        }
+        decoder.unknownKeys(mapping, ["label"] + targetKeys, hint: "expected label, page, menu, screener, help, language, plan or settings")
         guard let label = mapping["label"]?.string, !label.isEmpty else {
-            problems.append(ContentProblem(file, line, "this item in menu '\(menu)' needs a 'label:'"))
+            decoder.problem(line, "this item in menu '\(menu)' needs a 'label:'")
             return nil
         }
         let present = targetKeys.filter { mapping[$0] != nil }
         guard present.count == 1, let kind = present.first, let value = mapping[kind] else {
-            problems.append(ContentProblem(file, line, "item '\(label)' needs exactly one of page, menu, screener, help, language, plan or settings"))
+            decoder.problem(line, "item '\(label)' needs exactly one of page, menu, screener, help, language, plan or settings")
             return nil
         }
         switch kind {
         case "page", "menu":
             guard let id = value.string, isValidID(id) else {
-                problems.append(ContentProblem(file, lineOf(value), "item '\(label)': '\(kind):' needs an id"))
+                decoder.problem(value.line, "item '\(label)': '\(kind):' needs an id")
                 return nil
             }
             return MenuItem(label: label, target: kind == "page" ? .page(id) : .menu(id))
         default:
             guard value.bool == true else {
-                problems.append(ContentProblem(file, lineOf(value), "item '\(label)': write '\(kind): true'"))
+                decoder.problem(value.line, "item '\(label)': write '\(kind): true'")
                 return nil
             }
             switch kind {

@@ -39,30 +39,23 @@ public enum LanguageLoader {
 
     /// One language.yaml: a mapping with `name:` (some text) and nothing else.
     static func load(file: String, code: String, _ problems: inout [ContentProblem]) -> Language? {
-        let before = problems.count
+        var decoder = ContentDecoder(file: file)
+        defer { problems += decoder.problems }
         if !isValidCode(code) {
-            problems.append(ContentProblem(file, 0, "'\(code)' is not a language code: a language's folder is named with a-z and '-' (e.g. es, pt-br)"))
+            decoder.problem(0, "'\(code)' is not a language code: a language's folder is named with a-z and '-' (e.g. es, pt-br)")
         }
         // Read without placeholders: a language's name is its own.
-        guard let root = ContentLoader.readYAML(file, context: nil, &problems) else {
+        guard let root = decoder.read(context: nil),
+              let mapping = decoder.mapping(root, else: "expected 'name: ' and the language's own name (e.g. name: \"Español\")") else {
             return nil
         }
-        guard let mapping = root.mapping else {
-            problems.append(ContentProblem(file, root.line, "expected 'name: ' and the language's own name (e.g. name: \"Español\")"))
-            return nil
-        }
-        for (key, _) in mapping where !keys.contains(key.string ?? "") {
-            problems.append(ContentProblem(file, key.line, "unknown key '\(key.string ?? "?")' (expected name)"))
-        }
+        decoder.unknownKeys(mapping, keys)
         guard let node = mapping["name"] else {
-            problems.append(ContentProblem(file, root.line, "missing 'name:' (the language's own name, e.g. name: \"Español\")"))
+            decoder.problem(root.line, "missing 'name:' (the language's own name, e.g. name: \"Español\")")
             return nil
         }
-        guard let name = node.string, !name.trimmingSpaces().isEmpty else {
-            problems.append(ContentProblem(file, node.line, "'name' needs some text (the language's own name)"))
-            return nil
-        }
-        guard problems.count == before else { return nil }
+        guard let name = decoder.text(node, else: "'name' needs some text (the language's own name)"),
+              decoder.problems.isEmpty else { return nil }
         return Language(code: code, name: name.trimmingSpaces())
     }
 

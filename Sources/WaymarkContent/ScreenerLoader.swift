@@ -5,6 +5,7 @@ import WaymarkCore
 /// all at once.
 public enum ScreenerLoader {
     public static let fileName = "screener.yaml"
+    static let sectionKeys = ["questions", "words", "reasons"]
     static let questionKeys = ["id", "text", "help", "helper_text", "helper_help", "choices", "next"]
     static let resultsTarget = "results"
 
@@ -32,38 +33,22 @@ public enum ScreenerLoader {
     }
 
     static func load(file: String, context: LoadContext? = nil, _ problems: inout [ContentProblem]) -> Screener? {
-        let before = problems.count
-        guard let root = ContentLoader.readYAML(file, context: context, &problems) else { return nil }
-        guard let mapping = root.mapping else {
-            problems.append(ContentProblem(file, line(root), "expected 'questions:', 'words:' and 'reasons:'"))
-            return nil
-        }
-        var sections: [String: YAMLNode] = [:]
-        var sectionLines: [String: Int] = [:]
-        for (key, value) in mapping {
-            let name = key.string ?? "?"
-            guard ["questions", "words", "reasons"].contains(name) else {
-                problems.append(ContentProblem(file, line(key), "unknown key '\(name)' (expected questions, words, reasons)"))
-                continue
-            }
-            sections[name] = value
-            sectionLines[name] = line(key)
-        }
-        let parsed = questions(sections["questions"], line: sectionLines["questions"] ?? line(root), file, &problems)
-        let words = texts(sections["words"], section: "words", line: sectionLines["words"] ?? line(root),
-                          keys: ScreenerWord.allCases.map(\.rawValue), file, &problems)
+        var decoder = ContentDecoder(file: file)
+        defer { problems += decoder.problems }
+        guard let root = decoder.read(context: context),
+              let mapping = decoder.mapping(root, else: "expected 'questions:', 'words:' and 'reasons:'") else { return nil }
+        decoder.unknownKeys(mapping, sectionKeys)
+        let parsed = questions(mapping["questions"], line: mapping.line(of: "questions") ?? root.line, &decoder)
+        let words = decoder.texts(mapping["words"], section: "words", line: mapping.line(of: "words") ?? root.line,
+                                  keys: ScreenerWord.allCases.map(\.rawValue))
         if let progress = words[ScreenerWord.progress.rawValue], !(progress.contains("{n}") && progress.contains("{total}")) {
-            problems.append(ContentProblem(file, sectionLines["words"] ?? 1, "'progress' needs both {n} and {total}"))
+            decoder.problem(mapping.line(of: "words") ?? 1, "'progress' needs both {n} and {total}")
         }
-        let reasons = texts(sections["reasons"], section: "reasons", line: sectionLines["reasons"] ?? line(root),
-                            keys: Reason.allCases.map(\.rawValue), file, &problems)
-        guard problems.count == before, let parsed else { return nil }
+        let reasons = decoder.texts(mapping["reasons"], section: "reasons", line: mapping.line(of: "reasons") ?? root.line,
+                                    keys: Reason.allCases.map(\.rawValue))
+        guard decoder.problems.isEmpty, let parsed else { return nil }
         return Screener(questions: parsed.questions, first: parsed.first, words: words, reasons: reasons)
     }
-
-    static func line(_ node: YAMLNode) -> Int { ContentLoader.lineOf(node) }
-
-    static func isBlank(_ text: String) -> Bool { text.allSatisfy(\.isWhitespace) }
 
     // MARK: - Questions and their graph
 
@@ -74,23 +59,21 @@ public enum ScreenerLoader {
         var line: Int
     }
 
-    static func questions(_ node: YAMLNode?, line sectionLine: Int, _ file: String, _ problems: inout [ContentProblem])
+    static func questions(_ node: YAMLNode?, line sectionLine: Int, _ decoder: inout ContentDecoder)
         -> (questions: [QuestionID: ScreenerQuestion], first: QuestionID)? {
-        guard let node, let sequence = node.sequence, !sequence.isEmpty else {
-            problems.append(ContentProblem(file, node.map(line) ?? sectionLine, "expected 'questions:' with a list of questions (- id: ...)"))
-            return nil
-        }
+        guard let sequence = decoder.list(node, else: "expected 'questions:' with a list of questions (- id: ...)",
+                                          missingAt: sectionLine) else { return nil }
         var questions: [QuestionID: ScreenerQuestion] = [:]
         var idLines: [QuestionID: Int] = [:]
         var order: [QuestionID] = []
         var edges: [Edge] = []
-        let before = problems.count
+        let before = decoder.problems.count
         for item in sequence {
             // A question with a known id counts as present even if something else in it is wrong,
             // so one mistake is reported once, not again as a missing question.
-            guard let (id, idLine, parsed, itemEdges) = question(item, file, &problems) else { continue }
+            guard let (id, idLine, parsed, itemEdges) = question(item, &decoder) else { continue }
             if let first = idLines[id] {
-                problems.append(ContentProblem(file, idLine, "question '\(id.rawValue)' appears twice (first at line \(first))"))
+                decoder.problem(idLine, "question '\(id.rawValue)' appears twice (first at line \(first))")
                 continue
             }
             idLines[id] = idLine
@@ -99,60 +82,42 @@ public enum ScreenerLoader {
             if let parsed { questions[id] = parsed }
         }
         for id in QuestionID.allCases where idLines[id] == nil {
-            problems.append(ContentProblem(file, sectionLine, "question '\(id.rawValue)' is missing (every question of the screener must be here once)"))
+            decoder.problem(sectionLine, "question '\(id.rawValue)' is missing (every question of the screener must be here once)")
         }
         var reportedEdges: Set<String> = []
         for edge in edges {
             if case .question(let target) = edge.to, idLines[target] == nil,
                reportedEdges.insert("\(edge.line) \(target.rawValue)").inserted {
-                problems.append(ContentProblem(file, edge.line, "'\(edge.from.rawValue)' leads to '\(target.rawValue)', which is not in this file"))
+                decoder.problem(edge.line, "'\(edge.from.rawValue)' leads to '\(target.rawValue)', which is not in this file")
             }
         }
-        guard problems.count == before, let first = order.first else { return nil }
-        checkGraph(first: first, edges: edges, idLines: idLines, file, &problems)
-        guard problems.count == before else { return nil }
+        guard decoder.problems.count == before, let first = order.first else { return nil }
+        checkGraph(first: first, edges: edges, idLines: idLines, &decoder)
+        guard decoder.problems.count == before else { return nil }
         return (questions, first)
     }
 
     /// A question's id and its line (nil when there is no known id), the question when it has
     /// no problem, and its ways on.
-    static func question(_ node: YAMLNode, _ file: String, _ problems: inout [ContentProblem])
-        -> (QuestionID, Int, ScreenerQuestion?, [Edge])? {
-        guard let mapping = node.mapping else {
-            problems.append(ContentProblem(file, line(node), "a question needs 'id:', 'text:' and 'next:'"))
-            return nil
-        }
-        var fields: [String: YAMLNode] = [:]
-        var fieldLines: [String: Int] = [:]
-        for (key, value) in mapping {
-            let name = key.string ?? "?"
-            guard questionKeys.contains(name) else {
-                problems.append(ContentProblem(file, line(key), "unknown key '\(name)' (expected \(questionKeys.joined(separator: ", ")))"))
-                continue
-            }
-            fields[name] = value
-            fieldLines[name] = line(key)
-        }
-        guard let idNode = fields["id"], let name = idNode.string, !name.isEmpty else {
-            problems.append(ContentProblem(file, line(node), "this question needs an 'id:'"))
+    static func question(_ node: YAMLNode, _ decoder: inout ContentDecoder) -> (QuestionID, Int, ScreenerQuestion?, [Edge])? {
+        guard let mapping = decoder.mapping(node, else: "a question needs 'id:', 'text:' and 'next:'") else { return nil }
+        decoder.unknownKeys(mapping, questionKeys)
+        guard let idNode = mapping["id"], let name = idNode.string, !name.isEmpty else {
+            decoder.problem(node.line, "this question needs an 'id:'")
             return nil
         }
         guard let id = QuestionID(rawValue: name) else {
-            problems.append(ContentProblem(file, line(idNode), "unknown question id '\(name)'; the ids are: "
-                + QuestionID.allCases.map(\.rawValue).joined(separator: ", ")))
+            decoder.problem(idNode.line, "unknown question id '\(name)'; the ids are: "
+                + QuestionID.allCases.map(\.rawValue).joined(separator: ", "))
             return nil
         }
-        let before = problems.count
+        let before = decoder.problems.count
         func text(_ key: String, required: Bool) -> String? {
-            guard let value = fields[key] else {
-                if required { problems.append(ContentProblem(file, line(idNode), "question '\(name)' needs '\(key):'")) }
+            guard let value = mapping[key] else {
+                if required { decoder.problem(idNode.line, "question '\(name)' needs '\(key):'") }
                 return nil
             }
-            guard let text = value.string, !isBlank(text), value.string != nil else {
-                problems.append(ContentProblem(file, line(value), "'\(key):' of question '\(name)' needs some text"))
-                return nil
-            }
-            return text
+            return decoder.text(value, else: "'\(key):' of question '\(name)' needs some text")
         }
         let questionText = text("text", required: true)
         let help = text("help", required: false)
@@ -160,97 +125,90 @@ public enum ScreenerLoader {
         let helperText = text("helper_text", required: reworded)
         let helperHelp = text("helper_help", required: false)
         if !reworded {
-            for key in ["helper_text", "helper_help"] where fields[key] != nil {
-                problems.append(ContentProblem(file, fieldLines[key]!, "only "
-                    + QuestionID.reworded.map(\.rawValue).sorted().joined(separator: " and ")
-                    + " have a '\(key):' (their wording when someone speaks for the person)"))
+            for key in ["helper_text", "helper_help"] {
+                guard let keyLine = mapping.line(of: key) else { continue }
+                decoder.problem(keyLine, "only " + QuestionID.reworded.map(\.rawValue).sorted().joined(separator: " and ")
+                    + " have a '\(key):' (their wording when someone speaks for the person)")
             }
         }
         let optionIDs = id.options.map(\.id)
-        let choices = choiceWords(fields["choices"], line: fieldLines["choices"], question: id, file, &problems)
+        let choices = choiceWords(mapping["choices"], line: mapping.line(of: "choices"), question: id, &decoder)
         var next: [String: ScreenerNext] = [:]
         var edges: [Edge] = []
-        if let nextNode = fields["next"] {
+        if let nextNode = mapping["next"] {
             if nextNode.string != nil {
-                if let target = target(nextNode, from: name, file, &problems) {
+                if let target = target(nextNode, from: name, &decoder) {
                     for option in optionIDs {
                         next[option] = target
-                        edges.append(Edge(from: id, to: target, line: line(nextNode)))
+                        edges.append(Edge(from: id, to: target, line: nextNode.line))
                     }
                 }
             } else if let branches = nextNode.mapping {
                 for (key, value) in branches {
                     guard let option = key.string, optionIDs.contains(option) else {
-                        problems.append(ContentProblem(file, line(key), "'\(key.string ?? "?")' is not an answer to '\(name)'; 'next:' takes "
-                            + optionIDs.joined(separator: ", ")))
+                        decoder.problem(key.line, "'\(key.string ?? "?")' is not an answer to '\(name)'; 'next:' takes "
+                            + optionIDs.joined(separator: ", "))
                         continue
                     }
-                    if let target = target(value, from: name, file, &problems) {
+                    if let target = target(value, from: name, &decoder) {
                         next[option] = target
-                        edges.append(Edge(from: id, to: target, line: line(value)))
+                        edges.append(Edge(from: id, to: target, line: value.line))
                     }
                 }
-                let missing = optionIDs.filter { option in !branches.contains { $0.key.string == option } }
+                let missing = optionIDs.filter { branches[$0] == nil }
                 if !missing.isEmpty {
-                    problems.append(ContentProblem(file, fieldLines["next"] ?? line(nextNode), "question '\(name)': 'next:' says nowhere for "
-                        + missing.joined(separator: ", ") + " (give every answer, or one target for all)"))
+                    decoder.problem(mapping.line(of: "next") ?? nextNode.line, "question '\(name)': 'next:' says nowhere for "
+                        + missing.joined(separator: ", ") + " (give every answer, or one target for all)")
                 }
             } else {
-                problems.append(ContentProblem(file, line(nextNode), "question '\(name)': 'next:' needs a question id, 'results', or yes/no/unsure"))
+                decoder.problem(nextNode.line, "question '\(name)': 'next:' needs a question id, 'results', or yes/no/unsure")
             }
         } else {
-            problems.append(ContentProblem(file, line(idNode), "question '\(name)' needs 'next:' (a question id, or 'results')"))
+            decoder.problem(idNode.line, "question '\(name)' needs 'next:' (a question id, or 'results')")
         }
-        guard problems.count == before, let questionText else { return (id, line(idNode), nil, edges) }
-        return (id, line(idNode), ScreenerQuestion(id: id, text: questionText, help: help, helperText: helperText,
-                                                   helperHelp: helperHelp, choices: choices, next: next), edges)
+        guard decoder.problems.count == before, let questionText else { return (id, idNode.line, nil, edges) }
+        return (id, idNode.line, ScreenerQuestion(id: id, text: questionText, help: help, helperText: helperText,
+                                                  helperHelp: helperHelp, choices: choices, next: next), edges)
     }
 
     /// `choices:` of a question with its own answers: words for each (for "unsure" optional).
     /// A yes/no question takes the shared words and has none.
-    static func choiceWords(_ node: YAMLNode?, line keyLine: Int?, question id: QuestionID, _ file: String,
-                            _ problems: inout [ContentProblem]) -> [String: String] {
+    static func choiceWords(_ node: YAMLNode?, line keyLine: Int?, question id: QuestionID,
+                            _ decoder: inout ContentDecoder) -> [String: String] {
         let optionIDs = id.options.map(\.id)
         guard id.kind != .yesNo else {
             if let keyLine {
-                problems.append(ContentProblem(file, keyLine, "question '\(id.rawValue)' is answered yes, no or not sure: "
-                    + "it takes no 'choices:' (their words are choice.yes, choice.no and choice.unsure under 'words:')"))
+                decoder.problem(keyLine, "question '\(id.rawValue)' is answered yes, no or not sure: "
+                    + "it takes no 'choices:' (their words are choice.yes, choice.no and choice.unsure under 'words:')")
             }
             return [:]
         }
         let required = optionIDs.filter { $0 != "unsure" }
-        guard let node, let mapping = node.mapping else {
-            problems.append(ContentProblem(file, node.map(line) ?? keyLine ?? 1, "question '\(id.rawValue)' needs 'choices:' with the words for "
-                + required.joined(separator: ", ")))
-            return [:]
-        }
+        guard let mapping = decoder.mapping(node, else: "question '\(id.rawValue)' needs 'choices:' with the words for "
+            + required.joined(separator: ", "), missingAt: keyLine ?? 1), let node else { return [:] }
         var words: [String: String] = [:]
         for (key, value) in mapping {
             guard let option = key.string, optionIDs.contains(option) else {
-                problems.append(ContentProblem(file, line(key), "'\(key.string ?? "?")' is not an answer to '\(id.rawValue)'; its choices are "
-                    + optionIDs.joined(separator: ", ")))
+                decoder.problem(key.line, "'\(key.string ?? "?")' is not an answer to '\(id.rawValue)'; its choices are "
+                    + optionIDs.joined(separator: ", "))
                 continue
             }
-            guard let text = value.string, !isBlank(text) else {
-                problems.append(ContentProblem(file, line(value), "choice '\(option)' of '\(id.rawValue)' needs some text"))
-                continue
-            }
-            words[option] = text
+            words[option] = decoder.text(value, else: "choice '\(option)' of '\(id.rawValue)' needs some text")
         }
-        for option in required where words[option] == nil && !mapping.contains(where: { $0.key.string == option }) {
-            problems.append(ContentProblem(file, line(node), "'choices:' of '\(id.rawValue)' is missing '\(option)'"))
+        for option in required where mapping[option] == nil {
+            decoder.problem(node.line, "'choices:' of '\(id.rawValue)' is missing '\(option)'")
         }
         return words
     }
 
-    static func target(_ node: YAMLNode, from: String, _ file: String, _ problems: inout [ContentProblem]) -> ScreenerNext? {
-        guard let name = node.string, node.string != nil else {
-            problems.append(ContentProblem(file, line(node), "question '\(from)': a way on must be a question id or 'results'"))
+    static func target(_ node: YAMLNode, from: String, _ decoder: inout ContentDecoder) -> ScreenerNext? {
+        guard let name = node.string else {
+            decoder.problem(node.line, "question '\(from)': a way on must be a question id or 'results'")
             return nil
         }
         if name == resultsTarget { return .results }
         guard let id = QuestionID(rawValue: name) else {
-            problems.append(ContentProblem(file, line(node), "question '\(from)' leads to '\(name)': there is no such question (write a question id or 'results')"))
+            decoder.problem(node.line, "question '\(from)' leads to '\(name)': there is no such question (write a question id or 'results')")
             return nil
         }
         return .question(id)
@@ -258,8 +216,7 @@ public enum ScreenerLoader {
 
     /// No loops; every question reachable from the first; the questions that depend on another
     /// one come after it on every way.
-    static func checkGraph(first: QuestionID, edges: [Edge], idLines: [QuestionID: Int], _ file: String,
-                           _ problems: inout [ContentProblem]) {
+    static func checkGraph(first: QuestionID, edges: [Edge], idLines: [QuestionID: Int], _ decoder: inout ContentDecoder) {
         var out: [QuestionID: [Edge]] = [:]
         for edge in edges { out[edge.from, default: []].append(edge) }
         // Loops: a depth-first walk; an edge back to a question on the current way closes one.
@@ -277,8 +234,8 @@ public enum ScreenerLoader {
                 case .onWay:
                     let loop = way[way.lastIndex(of: target)!...].map(\.rawValue) + [target.rawValue]
                     if reported.insert(edge.line).inserted {
-                        problems.append(ContentProblem(file, edge.line, "a loop: " + loop.joined(separator: " → ")
-                            + " (every way must lead on to the results)"))
+                        decoder.problem(edge.line, "a loop: " + loop.joined(separator: " → ")
+                            + " (every way must lead on to the results)")
                     }
                 case .done: break
                 case nil: visit(target)
@@ -291,12 +248,12 @@ public enum ScreenerLoader {
 
         let reachable = reach(from: first, out, avoiding: nil)
         for id in QuestionID.allCases where !reachable.contains(id) {
-            problems.append(ContentProblem(file, idLines[id] ?? 1, "question '\(id.rawValue)' cannot be reached from the first question ('\(first.rawValue)')"))
+            decoder.problem(idLines[id] ?? 1, "question '\(id.rawValue)' cannot be reached from the first question ('\(first.rawValue)')")
         }
         for rule in mustFollow where reachable.contains(rule.later) {
             if rule.later == first || reach(from: first, out, avoiding: rule.earlier).contains(rule.later) {
-                problems.append(ContentProblem(file, idLines[rule.later] ?? 1, "'\(rule.later.rawValue)' can be reached without "
-                    + "'\(rule.earlier.rawValue)' before it, but it must come after it: \(rule.why)"))
+                decoder.problem(idLines[rule.later] ?? 1, "'\(rule.later.rawValue)' can be reached without "
+                    + "'\(rule.earlier.rawValue)' before it, but it must come after it: \(rule.why)")
             }
         }
     }
@@ -311,35 +268,5 @@ public enum ScreenerLoader {
             }
         }
         return seen
-    }
-
-    // MARK: - Words and reasons
-
-    static func texts(_ node: YAMLNode?, section: String, line sectionLine: Int, keys: [String], _ file: String,
-                      _ problems: inout [ContentProblem]) -> [String: String] {
-        guard let node, let mapping = node.mapping else {
-            problems.append(ContentProblem(file, node.map(line) ?? sectionLine, "expected '\(section):' with lines of the form 'key: \"text\"'"))
-            return [:]
-        }
-        let known = Set(keys)
-        var table: [String: String] = [:]
-        var present: Set<String> = []
-        for (key, value) in mapping {
-            let name = key.string ?? "?"
-            guard known.contains(name) else {
-                problems.append(ContentProblem(file, line(key), "unknown key '\(name)' in '\(section):' (is it misspelt?)"))
-                continue
-            }
-            present.insert(name)
-            guard value.string != nil, let text = value.string, !isBlank(text) else {
-                problems.append(ContentProblem(file, line(value), "'\(name)' needs some text"))
-                continue
-            }
-            table[name] = text
-        }
-        for key in keys where !present.contains(key) {
-            problems.append(ContentProblem(file, sectionLine, "'\(section):' is missing '\(key)'"))
-        }
-        return table
     }
 }

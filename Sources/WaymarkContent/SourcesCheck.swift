@@ -83,24 +83,29 @@ public enum SourcesCheck {
             report.problems.append(ContentProblem(file, 0, "there is no sources file: every page and screener rule needs its sources (see Content/README.md, \"Sources and dates\")"))
             return report
         }
-        guard let root = ContentLoader.readYAML(file, context: nil, &report.problems) else { return report }
-        guard let mapping = root.mapping else {
-            report.problems.append(ContentProblem(file, root.line, "expected 'checked:', 'sources:', 'pages:' and 'screener:'"))
-            return report
-        }
-        for (key, _) in mapping where !["checked", "sources", "pages", "screener"].contains(key.string ?? "") {
-            report.problems.append(ContentProblem(file, key.line, "unknown key '\(key.string ?? "?")' (expected checked, sources, pages, screener)"))
-        }
+        var decoder = ContentDecoder(file: file)
+        let reviewed = check(&decoder, base: base, today: today, &report.warnings)
+        report.problems += decoder.problems
+        if let reviewed { checkAbout(base: base, reviewed: reviewed, &report) }
+        return report
+    }
+
+    /// sources.yaml itself; the date of the last review when the file could be read.
+    static func check(_ decoder: inout ContentDecoder, base: String, today: Day, _ warnings: inout [ContentProblem]) -> Day? {
+        let file = decoder.file
+        guard let root = decoder.read(context: nil),
+              let mapping = decoder.mapping(root, else: "expected 'checked:', 'sources:', 'pages:' and 'screener:'") else { return nil }
+        decoder.unknownKeys(mapping, ["checked", "sources", "pages", "screener"])
 
         // The date of the last review of everything: the About line says its month.
         var reviewed: Day?
         if let node = mapping["checked"] {
-            reviewed = date(node, what: "'checked'", file: file, today: today, &report)
+            reviewed = date(node, what: "'checked'", today: today, &decoder)
         } else {
-            report.problems.append(ContentProblem(file, root.line, "missing 'checked:', the date of the last review of all the content (YYYY-MM-DD)"))
+            decoder.problem(root.line, "missing 'checked:', the date of the last review of all the content (YYYY-MM-DD)")
         }
         if let reviewed, reviewed < today.aYearEarlier {
-            report.warnings.append(ContentProblem(file, mapping["checked"]?.line ?? 1, "the content was last reviewed on \(reviewed), more than 12 months ago"))
+            warnings.append(ContentProblem(file, mapping["checked"]?.line ?? 1, "the content was last reviewed on \(reviewed), more than 12 months ago"))
         }
 
         // The named sources.
@@ -108,55 +113,53 @@ public enum SourcesCheck {
         if let node = mapping["sources"], let table = node.mapping, table.count > 0 {
             for (key, value) in table {
                 guard let name = key.string, ContentLoader.isValidID(name) else {
-                    report.problems.append(ContentProblem(file, key.line, "a source's name may use only a-z, 0-9 and '-'"))
+                    decoder.problem(key.line, "a source's name may use only a-z, 0-9 and '-'")
                     continue
                 }
                 if sources[name] != nil {
-                    report.problems.append(ContentProblem(file, key.line, "source '\(name)' is listed twice"))
+                    decoder.problem(key.line, "source '\(name)' is listed twice")
                 }
-                sources[name] = (source(name, value, file: file, today: today, &report), key.line)
+                sources[name] = (source(name, value, today: today, &decoder), key.line)
             }
         } else {
-            report.problems.append(ContentProblem(file, mapping["sources"]?.line ?? root.line, "'sources:' needs at least one named source (title, where, checked)"))
+            decoder.problem(mapping["sources"]?.line ?? root.line, "'sources:' needs at least one named source (title, where, checked)")
         }
 
         var used: Set<String> = []
         func entries(_ key: String, kind: String, expected: [(id: String, file: String)]) {
             var listed: [String: Int] = [:]
             if let node = mapping[key] {
-                guard let table = node.mapping else {
-                    report.problems.append(ContentProblem(file, node.line, "'\(key):' needs one line per \(kind): id: [source, source]"))
-                    return
-                }
+                guard let table = decoder.mapping(node, else: "'\(key):' needs one line per \(kind): id: [source, source]") else { return }
                 let known = Set(expected.map(\.id))
                 for (idNode, list) in table {
                     guard let id = idNode.string else { continue }
                     listed[id] = idNode.line
                     guard known.contains(id) else {
-                        report.problems.append(ContentProblem(file, idNode.line, "there is no \(kind) '\(id)'"))
+                        decoder.problem(idNode.line, "there is no \(kind) '\(id)'")
                         continue
                     }
                     let names = list.sequence ?? (list.string.map { $0.isEmpty ? [] : [list] } ?? [])
                     if names.isEmpty {
-                        report.problems.append(ContentProblem(file, idNode.line, "\(kind) '\(id)' has no sources"))
+                        decoder.problem(idNode.line, "\(kind) '\(id)' has no sources")
                     }
                     var stale: [String] = []
                     for nameNode in names {
                         guard let name = nameNode.string else { continue }
                         guard let source = sources[name] else {
-                            report.problems.append(ContentProblem(file, nameNode.line, "\(kind) '\(id)': there is no source '\(name)' under 'sources:'"))
+                            decoder.problem(nameNode.line, "\(kind) '\(id)': there is no source '\(name)' under 'sources:'")
                             continue
                         }
                         used.insert(name)
                         if let checked = source.checked, checked < today.aYearEarlier { stale.append("'\(name)' (\(checked))") }
                     }
                     if !stale.isEmpty {
-                        report.warnings.append(ContentProblem(file, idNode.line, "\(kind) '\(id)': not checked in the last 12 months: \(stale.joined(separator: ", "))"))
+                        warnings.append(ContentProblem(file, idNode.line, "\(kind) '\(id)': not checked in the last 12 months: \(stale.joined(separator: ", "))"))
                     }
                 }
             }
             for entry in expected where listed[entry.id] == nil {
-                report.problems.append(ContentProblem(entry.file, 1, "\(kind) '\(entry.id)' has no sources (add it under '\(key):' in \(fileName))"))
+                // The page's own file, in the order of the checks.
+                decoder.problems.append(ContentProblem(entry.file, 1, "\(kind) '\(entry.id)' has no sources (add it under '\(key):' in \(fileName))"))
             }
         }
 
@@ -173,38 +176,31 @@ public enum SourcesCheck {
         entries("screener", kind: "screener rule", expected: screenerRuleIDs.map { ($0, file) })
 
         for (name, source) in sources.sorted(by: { $0.value.line < $1.value.line }) where !used.contains(name) {
-            report.warnings.append(ContentProblem(file, source.line, "source '\(name)' is not used by any page or screener rule"))
+            warnings.append(ContentProblem(file, source.line, "source '\(name)' is not used by any page or screener rule"))
         }
-
-        if let reviewed { checkAbout(base: base, reviewed: reviewed, &report) }
-        return report
+        return reviewed
     }
 
-    static func source(_ name: String, _ node: YAMLNode, file: String, today: Day, _ report: inout Report) -> Day? {
-        guard let table = node.mapping else {
-            report.problems.append(ContentProblem(file, node.line, "source '\(name)' needs 'title:', 'where:' and 'checked:'"))
-            return nil
-        }
-        for (key, _) in table where !["title", "where", "checked", "note"].contains(key.string ?? "") {
-            report.problems.append(ContentProblem(file, key.line, "unknown key '\(key.string ?? "?")' in source '\(name)' (expected title, where, checked, note)"))
-        }
+    static func source(_ name: String, _ node: YAMLNode, today: Day, _ decoder: inout ContentDecoder) -> Day? {
+        guard let table = decoder.mapping(node, else: "source '\(name)' needs 'title:', 'where:' and 'checked:'") else { return nil }
+        decoder.unknownKeys(table, ["title", "where", "checked", "note"], in: "source '\(name)'")
         for key in ["title", "where"] where (table[key]?.string ?? "").isEmpty {
-            report.problems.append(ContentProblem(file, table[key]?.line ?? node.line, "source '\(name)' needs '\(key):'"))
+            decoder.problem(table[key]?.line ?? node.line, "source '\(name)' needs '\(key):'")
         }
         guard let checked = table["checked"] else {
-            report.problems.append(ContentProblem(file, node.line, "source '\(name)' needs 'checked:', the day it was last checked (YYYY-MM-DD)"))
+            decoder.problem(node.line, "source '\(name)' needs 'checked:', the day it was last checked (YYYY-MM-DD)")
             return nil
         }
-        return date(checked, what: "source '\(name)': 'checked'", file: file, today: today, &report)
+        return date(checked, what: "source '\(name)': 'checked'", today: today, &decoder)
     }
 
-    static func date(_ node: YAMLNode, what: String, file: String, today: Day, _ report: inout Report) -> Day? {
+    static func date(_ node: YAMLNode, what: String, today: Day, _ decoder: inout ContentDecoder) -> Day? {
         guard let text = node.string, let day = Day(text) else {
-            report.problems.append(ContentProblem(file, node.line, "\(what): '\(node.string ?? "")' is not a date (write YYYY-MM-DD, e.g. 2026-12-03)"))
+            decoder.problem(node.line, "\(what): '\(node.string ?? "")' is not a date (write YYYY-MM-DD, e.g. 2026-12-03)")
             return nil
         }
         if today < day {
-            report.problems.append(ContentProblem(file, node.line, "\(what): \(day) is after today (\(today))"))
+            decoder.problem(node.line, "\(what): \(day) is after today (\(today))")
         }
         return day
     }

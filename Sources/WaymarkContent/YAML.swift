@@ -113,10 +113,8 @@ private struct Reader {
     init(_ text: String) {
         // Bytes, not Characters: every structural character is ASCII, and splitting by grapheme
         // is what made reading slow (docs/PERFORMANCE.md).
-        var text = text
-        text.makeContiguousUTF8()
         let utf8 = text.utf8
-        let offsets = utf8.withContiguousStorageIfAvailable(Reader.splitLines) ?? []
+        let offsets = Reader.splitLines(Array(utf8))
         func at(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         lines = offsets.enumerated().map { number, line in
             Line(number: number + 1, indent: line.textStart - line.rawStart,
@@ -127,7 +125,7 @@ private struct Reader {
 
     /// Each line's extent in bytes: `raw` without the line break (and a CR before it), `text`
     /// without the indenting spaces and trailing blanks; and whether a tab is in the indentation.
-    static func splitLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [LineBytes] {
+    static func splitLines(_ bytes: [UInt8]) -> [LineBytes] {
         var result: [LineBytes] = []
         var lineStart = 0
         while true {
@@ -283,18 +281,14 @@ private struct Reader {
 
     /// Splits "key: value" at the first ": " (or a final ":") outside quotes.
     static func keySplit(_ text: Substring) -> (Substring, Substring)? {
-        // On the bytes through a pointer: walking a Substring's UTF-8 view index by index checks
-        // every index, and this runs for every line of every file.
-        let found = text.utf8.withContiguousStorageIfAvailable(keyColon)
-            ?? Array(text.utf8).withUnsafeBufferPointer(keyColon)
-        guard let offset = found else { return nil }
+        guard let offset = keyColon(Array(text.utf8)) else { return nil }
         let bytes = text.utf8
         let colon = bytes.index(bytes.startIndex, offsetBy: offset)
         return (Substring(bytes[..<colon]), Substring(bytes[bytes.index(after: colon)...]))
     }
 
     /// Where the colon after a mapping key is (`key:` at the end or before a space), or nil.
-    private static func keyColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    private static func keyColon(_ bytes: [UInt8]) -> Int? {
         guard let first = bytes.first else { return nil }
         if first == 34 || first == 39 {  // a quoted key
             var i = 1
@@ -377,15 +371,13 @@ private struct Reader {
     }
 
     static func stripComment(_ text: String) -> String {
-        let found = text.utf8.withContiguousStorageIfAvailable(commentStart)
-            ?? Array(text.utf8).withUnsafeBufferPointer(commentStart)
-        guard let end = found else { return text }
+        guard let end = commentStart(Array(text.utf8)) else { return text }
         let bytes = text.utf8
         return String(Substring(bytes[..<bytes.index(bytes.startIndex, offsetBy: end)]))
     }
 
     /// Where a " #" comment begins, less the spaces before it; nil when there is none.
-    private static func commentStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    private static func commentStart(_ bytes: [UInt8]) -> Int? {
         var previous: UInt8 = 0
         for i in 0..<bytes.count {
             if bytes[i] == 35, previous == 32 {

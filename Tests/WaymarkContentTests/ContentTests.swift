@@ -81,6 +81,13 @@ import WaymarkText
         #expect(found.contains("menu.yaml:\(line): unknown key 'pgae' (expected label, page, menu, screener, help, language, plan or settings)"), "\(found)")
     }
 
+    /// Only blanks is no text in every file (strings.yaml once took tabs and line breaks).
+    @Test func aStringOfOnlyBlanks() throws {
+        let line = try line(of: "footer.help:", in: "strings.yaml")
+        let found = try problems(in: "strings.yaml", replacing: "footer.help: help", with: "footer.help: \"\\t\\n\"")
+        #expect(found == ["strings.yaml:\(line): 'footer.help' needs some text"], "\(found)")
+    }
+
     @Test func aDuplicateMenuID() throws {
         let first = try line(of: "  trafficking:", in: "menu.yaml")
         let second = try line(of: "  dv:", in: "menu.yaml")

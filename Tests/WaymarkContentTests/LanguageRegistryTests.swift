@@ -83,6 +83,7 @@ import WaymarkCore
         ("# Spanish\nnombre: Español\n", "language.yaml:2: unknown key 'nombre' (expected name)"),
         ("# Spanish\nnombre: Español\n", "language.yaml:2: missing 'name:' (the language's own name, e.g. name: \"Español\")"),
         ("name: \"\"\n", "language.yaml:1: 'name' needs some text (the language's own name)"),
+        ("name: \"\\t\"\n", "language.yaml:1: 'name' needs some text (the language's own name)"),
         ("name: Español\ncode: es\n", "language.yaml:2: unknown key 'code' (expected name)"),
         ("- Español\n", "language.yaml:1: expected 'name: ' and the language's own name (e.g. name: \"Español\")"),
         ("name: [Español\n", "language.yaml:1: YAML: a '[ ]' list must close on the same line"),
