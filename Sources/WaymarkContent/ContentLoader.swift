@@ -82,14 +82,10 @@ public enum ContentLoader {
         return screener
     }
 
-    /// The language's screener.yaml; while a language has none, the English one (whose own
-    /// problems are reported when English is checked, not again here).
+    /// The language's own screener.yaml (every language has one).
     static func loadScreener(context: LoadContext, _ problems: inout [ContentProblem]) -> Screener? {
-        let file = ScreenerLoader.file(directory: context.directory, language: context.language)
-        if file.hasPrefix("\(context.folder)/") { return ScreenerLoader.load(file: file, context: context, &problems) }
-        var ignored: [ContentProblem] = []
-        let screener = ScreenerLoader.load(file: file, context: context, &ignored)
-        return ignored.isEmpty ? screener : nil
+        ScreenerLoader.load(file: ScreenerLoader.file(directory: context.directory, language: context.language),
+                            context: context, &problems)
     }
 
     // MARK: - Files
