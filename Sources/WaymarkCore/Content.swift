@@ -160,6 +160,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case plainMore = "plain.more"
     case plainLastPage = "plain.last_page"
     case plainType = "plain.type"
+    case plainNoChoice = "plain.no_choice"
     /// The main menu's intro in the plain mode, which has no arrow keys.
     case plainIntro = "plain.intro"
     case toggle = "key.toggle"

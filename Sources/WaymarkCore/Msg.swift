@@ -19,6 +19,8 @@ public enum Msg: Sendable {
     case contentFailed(String)
     /// The plain mode's input ended (a file piped in, or Ctrl-D).
     case inputEnded
+    /// The plain mode was given a number that no choice on the screen has.
+    case noSuchChoice(Int)
 }
 
 extension AppState {
@@ -55,9 +57,10 @@ extension AppState {
         case .contentFailed(let why): show(notice: content.strings[.languageFailed] + " " + why)
         case .inputEnded:
             return planToSave.map { [.save($0, .inputEnded)] } ?? [.exit(status: 0, message: nil)]
+        case .noSuchChoice(let n): show(notice: content.strings[.plainNoChoice].replacingAll("{n}", with: "\(n)"))
         }
         switch msg {
-        case .started, .key, .typing:
+        case .started, .key, .typing, .noSuchChoice:
             effects.append(settings.idleMinutes.map { .startTimer(.idle, milliseconds: $0 * 60_000) } ?? .stopTimer(.idle))
         case .resized, .timerFired, .saved, .planDone, .contentLoaded, .contentFailed, .inputEnded: break
         }
@@ -132,10 +135,11 @@ extension AppState {
         case "?": return [.key(.help)]
         case "L": return [.key(.switchLanguage)]
         default:
-            guard let n = Int(answer), n >= 1 else { return [] }
-            // Rows of the plan are numbered from the top, however many there are.
-            if context == .form { return [.key(.home)] + Array(repeating: .key(.down), count: n - 1) + [.key(.open)] }
-            return [.key(.number(n))]
+            guard let n = Int(answer) else { return [] }
+            // Choices and rows are numbered from the top, however many there are; a number
+            // that names none opens nothing.
+            guard hasChoices, n >= 1, n <= layout.items.count else { return [.noSuchChoice(n)] }
+            return [.key(.home)] + Array(repeating: .key(.down), count: n - 1) + [.key(.open)]
         }
     }
 

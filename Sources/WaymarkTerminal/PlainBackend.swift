@@ -166,7 +166,8 @@ public struct PlainBackend: Backend {
     static func text(of state: AppState) -> String {
         var out = "\n" + state.title(of: state.screen) + "\n\n"
         let layout = state.layout
-        let numbered = state.context == .form
+        let numbered = state.hasChoices
+        let listShowsNumbers = layout.items.first.map { layout.lines[$0.lowerBound].text(.spoken).hasPrefix("  1. ") } ?? false
         var starts: [Int: Int] = [:]
         for (n, range) in layout.items.enumerated() { starts[range.lowerBound] = n + 1 }
         let lines: ArraySlice<LaidOutLine>
@@ -184,7 +185,9 @@ public struct PlainBackend: Backend {
             // Drawing marks mean nothing read aloud: their spoken forms, which are plain ASCII.
             var text = line.text(.spoken)
             if numbered, let n = starts[index], !text.drop(while: { $0 == " " }).hasPrefix("\(n). ") {
-                text = "\(n)) " + text.drop { $0 == " " }
+                // Past 9 in a numbered list (the full screen has keys for 1-9), in the list's
+                // own form; rows of a form that shows no numbers, before the row.
+                text = n > 9 && listShowsNumbers ? "  \(n). " + text.drop { $0 == " " } : "\(n)) " + text.drop { $0 == " " }
             }
             out += text + "\n"
         }
@@ -249,6 +252,10 @@ public struct PlainBackend: Backend {
         case quickExit
     }
 
+    static func erasing(_ columns: Int) -> [UInt8] {
+        Array(repeating: Array("\u{8} \u{8}".utf8), count: columns).flatMap { $0 }
+    }
+
     /// One typed byte applied to the line being typed: the line editing a terminal's own line
     /// mode would do, plus Esc and Ctrl-C as the quick exit. Pure, so it is tested directly.
     static func edit(_ line: inout [UInt8], _ byte: UInt8) -> Edit {
@@ -257,14 +264,16 @@ public struct PlainBackend: Backend {
         case 0x0D, 0x0A: return .done
         case 0x04: return line.isEmpty ? .end : .more([])
         case 0x7F, 0x08:
-            guard !line.isEmpty else { return .more([]) }
-            // A whole character, not one byte of it.
-            while let last = line.popLast(), last & 0xC0 == 0x80 {}
-            return .more(Array("\u{8} \u{8}".utf8))
+            // A whole character as the person sees it (é typed as e and an accent, too), and as
+            // many columns as it took on screen (中 takes two).
+            var text = String(decoding: line, as: UTF8.self)
+            guard let last = text.popLast() else { return .more([]) }
+            line = Array(text.utf8)
+            return .more(erasing(DisplayWidth.of(last)))
         case 0x15:
-            let erase = Array(repeating: Array("\u{8} \u{8}".utf8), count: String(decoding: line, as: UTF8.self).count)
+            let erase = erasing(DisplayWidth.of(String(decoding: line, as: UTF8.self)))
             line.removeAll()
-            return .more(erase.flatMap { $0 })
+            return .more(erase)
         case 0x00..<0x20: return .more([])
         default:
             line.append(byte)

@@ -161,6 +161,9 @@ public struct TextFieldModel: Sendable, Equatable {
         DisplayWidth.of(String(characters[lineStart(index)..<index]))
     }
 
+    /// The width of the whole line that holds `index`.
+    func lineWidth(around index: Int) -> Int { column(of: lineEnd(index)) }
+
     /// The last position in the line whose column is at most `column`.
     func position(inLineStartingAt start: Int, column goal: Int) -> Int {
         var i = start
@@ -188,12 +191,18 @@ public struct TextFieldModel: Sendable, Equatable {
         public var moreRight: Bool
         public var moreAbove: Bool
         public var moreBelow: Bool
+        /// For each row, whether its own line goes on past the left or the right edge.
+        public var cutLeft: [Bool]
+        public var cutRight: [Bool]
         /// The single row (for a single-line field).
         public var text: String { rows.first ?? "" }
 
         public init(rows: [String], cursorRow: Int, cursorColumn: Int,
-                    moreLeft: Bool, moreRight: Bool, moreAbove: Bool, moreBelow: Bool) {
+                    moreLeft: Bool, moreRight: Bool, moreAbove: Bool, moreBelow: Bool,
+                    cutLeft: [Bool]? = nil, cutRight: [Bool]? = nil) {
             self.rows = rows
+            self.cutLeft = cutLeft ?? rows.indices.map { $0 == 0 && moreLeft }
+            self.cutRight = cutRight ?? rows.indices.map { $0 == 0 && moreRight }
             self.cursorRow = cursorRow
             self.cursorColumn = cursorColumn
             self.moreLeft = moreLeft
@@ -216,6 +225,9 @@ public struct TextFieldModel: Sendable, Equatable {
         var col = scrollColumn
         if cursorCol < col { col = cursorCol }
         if cursorCol + cellWidth > col + width { col = cursorCol + cellWidth - max(1, width) }
+        // No more scrolled than the cursor's line needs: after Backspace, or on a shorter line,
+        // the text comes back into view (a cell is kept for the cursor at the end).
+        col = min(col, max(0, lineWidth(around: cursor) + 1 - max(1, width)))
         let line = multiLine ? cursorLine : 0
         var row = multiLine ? scrollRow : 0
         if line < row { row = line }
@@ -241,34 +253,38 @@ public struct TextFieldModel: Sendable, Equatable {
         lines.append(characters[start...])
 
         var rows: [String] = []
-        var moreLeft = false
-        var moreRight = false
+        var cutLeft: [Bool] = []
+        var cutRight: [Bool] = []
         for line in lines.dropFirst(row).prefix(rowsShown) {
             var out = ""
             var x = 0
+            var left = false, right = false
             for c in line {
                 let w = DisplayWidth.of(c)
                 defer { x += w }
                 if x + w <= col {
-                    moreLeft = true
+                    left = true
                     continue
                 }
                 if x < col {  // a wide character cut by the left edge
-                    moreLeft = true
+                    left = true
                     out += String(repeating: " ", count: x + w - col)
                     continue
                 }
                 if x + w > col + width {
-                    moreRight = true
+                    right = true
                     if x < col + width { out += String(repeating: " ", count: col + width - x) }
                     break
                 }
                 out.append(c)
             }
             rows.append(out)
+            cutLeft.append(left)
+            cutRight.append(right)
         }
         return Window(rows: rows, cursorRow: (multiLine ? cursorLine : 0) - row, cursorColumn: column(of: cursor) - col,
-                      moreLeft: moreLeft, moreRight: moreRight, moreAbove: row > 0, moreBelow: row + rowsShown < lines.count)
+                      moreLeft: cutLeft.contains(true), moreRight: cutRight.contains(true), moreAbove: row > 0,
+                      moreBelow: row + rowsShown < lines.count, cutLeft: cutLeft, cutRight: cutRight)
     }
 
     // MARK: - Inside

@@ -33,7 +33,8 @@ public struct Form: Sendable {
         var lines = Pager(intro).introLines(width: width)
         var ranges: [Range<Int>] = []
         var cursor: (line: Int, column: Int)?
-        // A screen of actions only is a menu: its rows show their numbers, as every menu's do.
+        // A screen of actions only is a menu: its rows show their numbers, as every menu's do
+        // (1-9, the keys there are; the plain mode numbers the rest).
         let numbered = rows.allSatisfy { if case .action = $0 { return true } else { return false } }
         func add(_ text: [Span], lead: Span, indent: Int = 2, row: Int) {
             let blank = Span(String(repeating: " ", count: DisplayWidth.of(lead.text)))
@@ -53,7 +54,7 @@ public struct Form: Sendable {
                 }
             case .action(let label, let detail):
                 let text = detail.map { "\(label)  (\($0))" } ?? label
-                add([Span(text)], lead: numbered ? Span("\(index + 1). ", .number) : Span(.arrow, .number), row: index)
+                add([Span(text)], lead: !numbered ? Span(.arrow, .number) : Span(index < 9 ? "\(index + 1). " : "   ", .number), row: index)
             case .field(let label, let value, let multiLine, let placeholder, let secret):
                 if !label.isEmpty {
                     for line in Wrap.lines([Span(label)], width: max(1, width - 2)) {
@@ -77,8 +78,12 @@ public struct Form: Sendable {
                         tone = .dim
                     }
                     let padded = text + String(repeating: " ", count: max(0, boxWidth - DisplayWidth.of(text)))
-                    let left: Mark = r == 0 && (window.moreLeft || window.moreAbove) ? .moreBefore : .boxLeft
-                    let right: Mark = r == height - 1 && (window.moreRight || window.moreBelow) ? .moreAfter : .boxRight
+                    // Each row says whether its own line goes on past an edge; the first and
+                    // last rows also say whether there are lines above or below.
+                    let cutLeft = window.cutLeft.indices.contains(r) && window.cutLeft[r]
+                    let cutRight = window.cutRight.indices.contains(r) && window.cutRight[r]
+                    let left: Mark = cutLeft || (r == 0 && window.moreAbove) ? .moreBefore : .boxLeft
+                    let right: Mark = cutRight || (r == height - 1 && window.moreBelow) ? .moreAfter : .boxRight
                     lines.append(LaidOutLine(indent: Form.fieldIndent - 1,
                                              spans: [Span(left, .dim), Span(padded, tone), Span(right, .dim)],
                                              block: index, offset: 0))
@@ -95,18 +100,16 @@ public struct Form: Sendable {
     /// The first lines of a text that is not being typed in, from its start.
     static func startWindow(of text: String, width: Int, height: Int) -> TextFieldModel.Window {
         var rows: [String] = []
-        var moreRight = false
+        var cutRight: [Bool] = []
         let textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for line in textLines.prefix(height) {
             let line = String(line)
-            if DisplayWidth.of(line) > width {
-                rows.append(Wrap.truncate(line, width: width))
-                moreRight = true
-            } else {
-                rows.append(line)
-            }
+            let cut = DisplayWidth.of(line) > width
+            rows.append(cut ? Wrap.truncate(line, width: width) : line)
+            cutRight.append(cut)
         }
-        return TextFieldModel.Window(rows: rows, cursorRow: 0, cursorColumn: 0, moreLeft: false, moreRight: moreRight,
-                                     moreAbove: false, moreBelow: textLines.count > height)
+        return TextFieldModel.Window(rows: rows, cursorRow: 0, cursorColumn: 0, moreLeft: false, moreRight: cutRight.contains(true),
+                                     moreAbove: false, moreBelow: textLines.count > height,
+                                     cutLeft: rows.map { _ in false }, cutRight: cutRight)
     }
 }

@@ -122,4 +122,39 @@ func outside(_ frame: Frame, _ rect: Rect) -> [(Int, Int)] {
         #expect(layout.lines.map { $0.text(.unicode) } == ["  [x] Medicines, for me", "      and my children", "  → Back (2 of 3)"])
         #expect(layout.items == [0..<2, 2..<3])
     }
+
+    func box(_ model: TextFieldModel, width: Int = 30) -> [String] {
+        let multiLine = model.multiLine
+        var typed = model
+        typed.scrollToCursor(width: Form.boxWidth(textWidth: width), height: multiLine ? Form.multiLineHeight : 1)
+        return Form(rows: [.field(label: "", value: typed.text, multiLine: multiLine, placeholder: nil, secret: false)],
+                    editing: typed, selection: 0).layout(width: width).lines.map { $0.text(.unicode) }
+    }
+
+    /// Found by an attack run: after typing past the edge and deleting back, the box stayed
+    /// scrolled and showed nothing of the text kept.
+    @Test func aBoxScrollsBackWhenTheTextFitsAgain() {
+        var model = TextFieldModel(maxLength: 1000)
+        for character in "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ" { model.insert(character); model.scrollToCursor(width: 24) }
+        #expect(box(model)[0].hasPrefix("   ‹"))
+        for _ in 0..<40 { model.backspace(); model.scrollToCursor(width: 24) }
+        #expect(box(model)[0] == "   [abcdef                  ]")
+    }
+
+    /// Found by the same run: in a box of several lines, only the first row could say it was cut
+    /// on the left and only the last on the right, whichever line it was.
+    @Test func eachRowOfABoxSaysWhetherItsOwnLineIsCut() {
+        var model = TextFieldModel(multiLine: true, maxLength: 1000)
+        model.insert(String(repeating: "x", count: 40) + "\nline two\nline three")
+        #expect(box(model) == ["   [xxxxxxxxxxxxxxxxxxxxxxxx›", "   [line two                ]", "   [line three              ]"])
+        model.up()
+        model.up()
+        model.end()
+        let cut = box(model)
+        #expect(cut[0].hasPrefix("   ‹") && cut[0].hasSuffix(" ]"), "the long line, scrolled to its end: \(cut)")
+        #expect(cut[1].hasPrefix("   ‹") && cut[2].hasPrefix("   ‹"), "the short lines are out of view to the left: \(cut)")
+        model.down()
+        #expect(box(model)[1] == "   [line two                ]", "on a short line the box scrolls back")
+    }
 }
+
