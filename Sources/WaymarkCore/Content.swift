@@ -161,6 +161,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case plainLastPage = "plain.last_page"
     case plainType = "plain.type"
     case plainNoChoice = "plain.no_choice"
+    case plainNotUnderstood = "plain.not_understood"
+    case plainNothingToChoose = "plain.nothing_to_choose"
     /// The main menu's intro in the plain mode, which has no arrow keys.
     case plainIntro = "plain.intro"
     case toggle = "key.toggle"

@@ -19,8 +19,9 @@ public enum Msg: Sendable {
     case contentFailed(String)
     /// The plain mode's input ended (a file piped in, or Ctrl-D).
     case inputEnded
-    /// The plain mode was given a number that no choice on the screen has.
-    case noSuchChoice(Int)
+    /// The plain mode was given an answer that chooses nothing here: a number no choice on the
+    /// screen has, or (nil) something that is not a number or a letter it knows.
+    case noSuchChoice(Int?)
 }
 
 extension AppState {
@@ -57,7 +58,9 @@ extension AppState {
         case .contentFailed(let why): show(notice: content.strings[.languageFailed] + " " + why)
         case .inputEnded:
             return planToSave.map { [.save($0, .inputEnded)] } ?? [.exit(status: 0, message: nil)]
-        case .noSuchChoice(let n): show(notice: content.strings[.plainNoChoice].replacingAll("{n}", with: "\(n)"))
+        case .noSuchChoice(let n):
+            let key: StringKey = !hasChoices ? .plainNothingToChoose : n == nil ? .plainNotUnderstood : .plainNoChoice
+            show(notice: content.strings[key].replacingAll("{n}", with: n.map { "\($0)" } ?? ""))
         }
         switch msg {
         case .started, .key, .typing, .noSuchChoice:
@@ -135,7 +138,7 @@ extension AppState {
         case "?": return [.key(.help)]
         case "L": return [.key(.switchLanguage)]
         default:
-            guard let n = Int(answer) else { return [] }
+            guard let n = Int(answer) else { return [.noSuchChoice(nil)] }
             // Choices and rows are numbered from the top, however many there are; a number
             // that names none opens nothing.
             guard hasChoices, n >= 1, n <= layout.items.count else { return [.noSuchChoice(n)] }

@@ -18,7 +18,7 @@ public struct PlainBackend: Backend {
     private var shown: ScreenEntry?
     private var shownNotice: String?
     /// The screen is printed again after an answer that changed nothing else on it (a ticked
-    /// row), unless a box opened there; and after a box was answered.
+    /// row), unless a box opened there or the answer chose nothing; and after a box was answered.
     private var printAgain = false
     private var boxAnswered = false
     private var promptDue = true
@@ -94,10 +94,12 @@ public struct PlainBackend: Backend {
         return input
     }
 
-    public mutating func handled(_ input: BackendInput, wasEditing: Bool) {
+    public mutating func handled(_ input: BackendInput, wasEditing: Bool, choseNothing: Bool) {
         guard case .line(let line) = input else { return }
         boxAnswered = wasEditing
-        printAgain = !wasEditing && !line.allSatisfy { $0 == " " || $0 == "\t" }
+        // An answer that chose nothing gets only its message: the screen above has not changed.
+        printAgain = !wasEditing && !choseNothing && !line.allSatisfy { $0 == " " || $0 == "\t" }
+        if choseNothing { shownNotice = nil }
         promptDue = true
     }
 

@@ -71,12 +71,13 @@ public protocol Backend {
     /// Puts the terminal back as it was, for a normal end.
     mutating func stop()
     /// An input was acted on (perhaps long after it was read: input read while content loads
-    /// or a key is derived waits its turn). `wasEditing`: a box was open for it.
-    mutating func handled(_ input: BackendInput, wasEditing: Bool)
+    /// or a key is derived waits its turn). `wasEditing`: a box was open for it; `choseNothing`:
+    /// it was an answer that names nothing on the screen (the screen stays as it was).
+    mutating func handled(_ input: BackendInput, wasEditing: Bool, choseNothing: Bool)
 }
 
 extension Backend {
-    public mutating func handled(_ input: BackendInput, wasEditing: Bool) {}
+    public mutating func handled(_ input: BackendInput, wasEditing: Bool, choseNothing: Bool) {}
 }
 
 public enum BackendInput: Equatable {
@@ -200,8 +201,10 @@ public struct Runtime<B: Backend> {
             repaint = true
         case .line(let line):
             let wasEditing = state.context == .editing
-            for message in state.plainMessages(for: line) { try dispatch(message) }
-            backend.handled(input, wasEditing: wasEditing)
+            let messages = state.plainMessages(for: line)
+            for message in messages { try dispatch(message) }
+            let choseNothing = messages.allSatisfy { if case .noSuchChoice = $0 { true } else { false } }
+            backend.handled(input, wasEditing: wasEditing, choseNothing: choseNothing)
         case .keys(let read):
             var keys = state.keysBeforeLeaving(read)[...]
             while let message = state.nextMessage(from: &keys) { try dispatch(message) }

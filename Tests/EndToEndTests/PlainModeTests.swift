@@ -60,6 +60,22 @@ import TestSupport
         #expect(result.output.contains("Escriba un número"))
     }
 
+    /// An answer that chooses nothing gets its message each time, and the screen is not printed
+    /// again: a screen reader does not read the whole page to say "no".
+    @Test(arguments: [
+        ("C.UTF-8", "  1. Get help now", "Type one of the numbers shown", "(Page 1 of ", "There is nothing to choose here"),
+        ("es_US.UTF-8", "  1. Pida ayuda ahora", "Escriba uno de los números que se muestran y", "(Página 1 de ", "Aquí no hay nada que elegir"),
+    ])
+    func anAnswerThatChoosesNothingGetsOnlyItsMessage(_ lang: String, _ menuItem: String, _ notUnderstood: String, _ pageMark: String, _ nothingHere: String) {
+        let result = Binary.run(["--plain"], input: "zz\nzz\n2\n7\n1\n", environment: env(["LANG": lang]))
+        #expect(result.status == 0)
+        func count(_ text: String) -> Int { result.output.components(separatedBy: text).count - 1 }
+        #expect(count(menuItem) == 1, "the menu is printed once")
+        #expect(count(notUnderstood) == 2, "the message each time")
+        #expect(count(pageMark) == 1, "the page is printed once")
+        #expect(count(nothingHere) == 2)
+    }
+
     @Test func theScreenerByNumbers() {
         // Immigration options, the questions, then "not sure" to everything.
         let result = Binary.run(["--plain"], input: "5\n5\n1\n" + String(repeating: "3\n", count: 30), environment: env())

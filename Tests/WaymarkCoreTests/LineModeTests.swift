@@ -42,7 +42,7 @@ import WaymarkCore
         #expect(s.plainMessages(for: " x ").count == 1)
         if case .key(.quickExit) = s.plainMessages(for: "X")[0] {} else { Issue.record("x is the quick exit") }
         if case .key(.pageDown) = s.plainMessages(for: "  ")[0] {} else { Issue.record("Enter alone: more") }
-        #expect(s.plainMessages(for: "zz").isEmpty)
+        if case .noSuchChoice(nil) = s.plainMessages(for: "zz")[0] {} else { Issue.record("a word chooses nothing") }
         var chosen = s
         for msg in s.plainMessages(for: "3") { _ = chosen.update(msg) }
         #expect(chosen.title(of: chosen.screen) == "What trafficking is", "a number chooses")
@@ -60,6 +60,25 @@ import WaymarkCore
         #expect(s.notice == "There is no choice \(Int(number)!) here. Type one of the numbers shown.")
         for msg in s.plainMessages(for: "b") { _ = s.update(msg) }
         #expect(s.notice == nil, "until the next answer")
+    }
+
+    /// Found by hand: a word, or any number on a page that has no choices, printed the whole
+    /// screen again (page and all) and said nothing, or told a reader to type a number shown
+    /// where none is.
+    @Test func anAnswerThatChoosesNothingSaysWhatToDoInstead() {
+        var s = AppState(content: Fixtures.shipped, size: Size(width: 80, height: 24), lineMode: true)
+        let menu = s.screen
+        for msg in s.plainMessages(for: "yes") { _ = s.update(msg) }
+        #expect(s.screen == menu)
+        #expect(s.notice == "Type one of the numbers shown and press Enter. ?: help.")
+        for msg in s.plainMessages(for: "2") { _ = s.update(msg) }
+        let page = s.screen
+        #expect(!s.hasChoices)
+        for answer in ["1", "hello"] {
+            for msg in s.plainMessages(for: answer) { _ = s.update(msg) }
+            #expect(s.screen == page)
+            #expect(s.notice == "There is nothing to choose here. Enter alone: read on. b: back.")
+        }
     }
 
     @Test func choicesPastNineAreTypedByTheirNumber() {
