@@ -178,6 +178,9 @@ public enum StringKey: String, CaseIterable, Sendable {
     case scroll = "key.scroll"
     case top = "key.top_bottom"
     case number = "key.number"
+    /// The line mode's keys.
+    case choose = "key.choose"
+    case more = "key.more"
     case help = "key.help"
     case quit = "key.quit"
     case repaint = "key.repaint"
@@ -187,6 +190,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case languageFailed = "notice.language_failed"
     case helpTitle = "help.title"
     case helpIntro = "help.intro"
+    case helpIntroPlain = "help.intro_plain"
     case helpKeysHeading = "help.keys_heading"
     case helpPrivacy = "help.privacy"
     case tooSmallTitle = "small.title"

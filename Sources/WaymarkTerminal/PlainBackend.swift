@@ -22,8 +22,10 @@ public struct PlainBackend: Backend {
     private var printAgain = false
     private var boxAnswered = false
     private var promptDue = true
-    /// The keys are said at the start, in each language the person turns to, and with the help.
+    /// The keys are said at the start, in each language the person turns to, and once each
+    /// time the help is opened.
     private var promptedIn: String?
+    private var helpOpened = false
     /// What the line being typed is for: a box (a pasted line break stays text) or a secret.
     private var intoBox = false
     private var hidden = false
@@ -43,6 +45,7 @@ public struct PlainBackend: Backend {
 
     public mutating func show(_ state: AppState, repaint: Bool) {
         if state.screen != shown || repaint || boxAnswered || (printAgain && state.context != .editing) {
+            if state.screen.isHelp && shown?.isHelp != true { helpOpened = true }
             Self.write(text: Self.text(of: state))
             if let notice = state.notice { Self.write(text: notice + "\n") }
             shown = state.screen
@@ -63,9 +66,10 @@ public struct PlainBackend: Backend {
         if intoBox {
             Self.write(text: state.content.strings[.plainType] + "\n")
         } else {
-            if promptedIn != state.content.language || state.screen.isHelp {
+            if promptedIn != state.content.language || helpOpened {
                 Self.write(text: state.content.strings[.plainPrompt] + "\n")
             }
+            helpOpened = false
             promptedIn = state.content.language
             Self.write(text: "> ")
         }

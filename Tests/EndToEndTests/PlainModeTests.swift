@@ -33,6 +33,23 @@ import TestSupport
         #expect(spanish == 1, "once on turning to Spanish: \(spanish)")
     }
 
+    /// Found by hand: the plain mode's help listed the full screen's keys (arrows, Tab, Space,
+    /// Ctrl-L), none of which a typed line can use, and the prompt came again with every page of
+    /// it and after its end.
+    @Test(arguments: [("C.UTF-8", "Type a number and press Enter. Enter alone", "1 2 3 + Enter: choose the item"),
+                      ("es_US.UTF-8", "Escriba un número y presione Enter. Solo Enter", "1 2 3 + Enter: elegir la opción")])
+    func theHelpListsTheKeysOfTheLineModeAndThePromptComesOnce(_ lang: String, _ prompt: String, _ choose: String) {
+        let result = Binary.run(["--plain"], input: "?\n\n\n\nb\n", environment: env(["LANG": lang]))
+        #expect(result.status == 0)
+        #expect(result.output.contains(choose))
+        #expect(result.output.contains("b: ") && result.output.contains("q: "))
+        for fullScreenKey in ["↑", "Tab", "PgUp", "Ctrl-L", "F1"] {
+            #expect(!result.output.contains(fullScreenKey), "\(fullScreenKey) is not a key of the line mode")
+        }
+        let prompts = result.output.components(separatedBy: prompt).count - 1
+        #expect(prompts == 2, "at the start and on opening the help: \(prompts)")
+    }
+
     @Test(arguments: [["TERM": "dumb"], ["TERM": "no-such-terminal"], [:]])
     func aTerminalThatCannotDrawGetsPlainModeByItself(_ term: [String: String]) {
         let result = Binary.run([], input: "1\n", environment: env(term))

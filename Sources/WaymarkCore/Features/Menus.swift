@@ -20,7 +20,7 @@ extension AppState {
             let page = content.pages[id]
             return ScreenView(title: page?.title ?? "", context: .page, body: page.map { .page($0) })
         case .help:
-            return ScreenView(title: content.strings[.helpTitle], context: .page, body: .page(HelpPage.make(content.strings)))
+            return ScreenView(title: content.strings[.helpTitle], context: .page, body: .page(HelpPage.make(content.strings, lineMode: lineMode)))
         }
     }
 
